@@ -1,0 +1,110 @@
+"""Entry point: `posguide` and `python -m posguide`.
+
+The language is picked before the CLI is built, so help texts and typer's own
+words come out in it. Errors are turned into messages and exit codes here and
+nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from . import errors
+from .i18n import detect_lang, normalise_lang, set_lang, t
+
+# Options that may stand anywhere on the command line; they are moved in front
+# of the command so `posguide status --lang zh` works like `posguide --lang zh status`.
+_GLOBAL_WITH_VALUE = ("--home", "--lang", "--terminal", "-t")
+
+
+def hoist_globals(argv: list[str]) -> tuple[list[str], dict[str, str]]:
+    front: list[str] = []
+    rest: list[str] = []
+    found: dict[str, str] = {}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        name, eq, value = arg.partition("=")
+        if name in _GLOBAL_WITH_VALUE and (eq or i + 1 < len(argv)):
+            if not eq:
+                value = argv[i + 1]
+                i += 1
+            key = "--terminal" if name == "-t" else name
+            found[key] = value
+            front.extend([key, value])
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest, found
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    args, found = hoist_globals(args)
+    lang = detect_lang()
+    if "--lang" in found:
+        chosen = normalise_lang(found["--lang"])
+        if chosen is None:
+            set_lang(lang)
+            _print_error(t("cli.bad_lang", value=found["--lang"]))
+            return errors.USAGE
+        lang = chosen
+    set_lang(lang)
+    return run(args)
+
+
+def run(args: list[str]) -> int:
+    from .cli import build_command
+    from .render import reset_consoles
+
+    reset_consoles()
+
+    try:
+        import typer
+
+        command = build_command()
+        try:
+            result = command.main(args=args, prog_name="posguide", standalone_mode=False)
+        except typer.Abort:
+            # End of input at a prompt (EOFError) or a plain abort.
+            _print_error(t("cli.aborted"))
+            return errors.INTERRUPTED
+        if result == errors.INTERRUPTED:
+            _print_error(t("cli.interrupted"))  # typer turned Ctrl-C into exit 130
+        return result if isinstance(result, int) else 0
+    except errors.PosguideError as exc:
+        _print_error(exc.message)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _print_error(t("cli.interrupted"))
+        return errors.INTERRUPTED
+    except Exception as exc:
+        from typer._click.exceptions import ClickException
+
+        if isinstance(exc, ClickException):
+            from .cli.common import click_error_message
+
+            _print_error(click_error_message(exc))
+            return exc.exit_code
+        if os.environ.get("POSGUIDE_DEBUG"):
+            raise
+        _print_error(t("cli.bug", error=f"{type(exc).__name__}: {exc}"))
+        return 70
+
+
+def _print_error(message: str) -> None:
+    from .render import err_console
+
+    err_console().print(message, style="red", markup=False, highlight=False)
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

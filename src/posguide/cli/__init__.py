@@ -1,0 +1,55 @@
+"""The typer app: one small module per command group.
+
+Help texts are not written into the decorators: `build_command()` fills them in
+from the message catalogue after the click command tree is built, so they follow
+the language chosen at run time and a meta-test can check every one exists in
+both languages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typer._click import Command
+
+
+def build_command() -> Command:
+    import typer.main
+
+    from ..i18n import get_lang
+    from .app import app
+
+    _translate_typer(get_lang())
+    command = typer.main.get_command(app)
+    translate_help(command, "posguide")
+    return command
+
+
+def translate_help(command: Command, path: str) -> None:
+    from ..i18n import catalogue, get_lang
+
+    lang = get_lang()
+    texts = catalogue("help")
+    entry = texts.get(f"help.{path}")
+    if entry is not None:
+        command.help = entry[lang]
+        command.short_help = entry[lang].split("\n")[0]
+    for param in command.params:
+        key = "help.posguide.help" if param.name == "help" else f"help.{path}.{param.name}"
+        p_entry = texts.get(key)
+        if p_entry is not None:
+            param.help = p_entry[lang]  # type: ignore[attr-defined]
+    for name, sub in getattr(command, "commands", {}).items():
+        translate_help(sub, name if path == "posguide" else f"{path}.{name}")
+
+
+def _translate_typer(lang: str) -> None:
+    """typer's own words ("Options", "Usage") for the help screens."""
+    from typer import rich_utils
+
+    from ..i18n import t
+
+    for attr in ("ARGUMENTS_PANEL_TITLE", "OPTIONS_PANEL_TITLE", "COMMANDS_PANEL_TITLE",
+                 "ERRORS_PANEL_TITLE", "ABORTED_TEXT", "DEFAULT_STRING", "REQUIRED_LONG_STRING"):
+        setattr(rich_utils, attr, t(f"typer.{attr}", lang))

@@ -1,0 +1,129 @@
+"""`posguide init`: add a terminal, asking for what is missing when a person is
+at the keyboard, asking nothing with --no-input."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import NeedsConfirmation, UsageError, ValidationError
+from ..i18n import t
+from ..render import console
+from .common import STATE, interactive
+
+Opt = typer.Option
+
+
+def init(
+    name: Annotated[str, Opt("--name", metavar="NAME")] = "main",
+    brand: Annotated[str | None, Opt("--brand")] = None,
+    model: Annotated[str | None, Opt("--model")] = None,
+    serial: Annotated[str | None, Opt("--serial", metavar="SN")] = None,
+    terminal_id: Annotated[str | None, Opt("--terminal-id")] = None,
+    merchant_no: Annotated[str | None, Opt("--merchant-no")] = None,
+    location: Annotated[str | None, Opt("--location")] = None,
+    purchased: Annotated[str | None, Opt("--purchased", metavar="DATE")] = None,
+    activated: Annotated[str | None, Opt("--activated", metavar="DATE")] = None,
+    service_years: Annotated[str | None, Opt("--service-years", metavar="N")] = None,
+    support_phone: Annotated[str | None, Opt("--support-phone")] = None,
+    fee_rate: Annotated[str | None, Opt("--fee-rate", metavar="PERCENT")] = None,
+    fee_cap: Annotated[str | None, Opt("--fee-cap", metavar="MONEY")] = None,
+    sim_carrier: Annotated[str | None, Opt("--sim-carrier")] = None,
+    sim_iccid: Annotated[str | None, Opt("--sim-iccid")] = None,
+    sim_expires: Annotated[str | None, Opt("--sim-expires", metavar="DATE")] = None,
+    sim_plan: Annotated[str | None, Opt("--sim-plan")] = None,
+    no_input: Annotated[bool, Opt("--no-input")] = False,
+    force: Annotated[bool, Opt("--force")] = False,
+    yes: Annotated[bool, Opt("--yes", "-y")] = False,
+) -> None:
+    given = {
+        "name": name, "brand": brand, "model": model, "serial": serial,
+        "terminal_id": terminal_id, "merchant_no": merchant_no, "location": location,
+        "purchased": purchased, "activated": activated, "service_years": service_years,
+        "support_phone": support_phone, "fee_rate": fee_rate, "fee_cap": fee_cap,
+        "sim.carrier": sim_carrier, "sim.iccid": sim_iccid, "sim.expires": sim_expires,
+        "sim.plan": sim_plan,
+    }
+    ask = interactive() and not no_input
+    from ..profile import FIELDS, Terminal, check_terminal, load, parse_field
+
+    today = STATE.today()
+    existing = load(STATE.home)
+    if existing is not None and name in existing.terminals:
+        raise UsageError(t("profile.exists", name=name))
+
+    prompter = None
+    if ask:
+        from ..prompts import ConsolePrompter
+
+        prompter = ConsolePrompter()
+        prompter.say(t("init.intro", name=name), style="bold")
+
+    values: dict[str, Any] = {}
+    errors: list[str] = []
+    for key, text in given.items():
+        if text is None:
+            continue
+        try:
+            values[key] = parse_field(key, text, today, force)
+        except NeedsConfirmation as warn:
+            if prompter is not None:
+                from ..prompts import ask_yes_no
+
+                prompter.say(warn.message, style="yellow")
+                if ask_yes_no(prompter, t("prompt.keep_anyway"), default=False):
+                    values[key] = parse_field(key, text, today, True)
+                    continue
+                values.pop(key, None)  # asked again below
+            else:
+                errors.append(warn.message + " " + t("init.use_force"))
+        except ValidationError as exc:
+            if prompter is None or key == "name":
+                errors.append(exc.message)
+            else:
+                prompter.say(exc.message, style="yellow")  # and asked again below
+
+    if prompter is not None:
+        from ..prompts import ask_value
+
+        for key, spec in FIELDS.items():
+            if key in values or not spec.prompt:
+                continue
+            question = f"{t('fields.' + key)} ({t('hint.' + key)})"
+            values[key] = ask_value(
+                prompter, question,
+                lambda s, f, key=key: parse_field(key, s, today, f),
+                optional=not spec.required,
+            )
+    elif "purchased" not in values and not errors:
+        errors.append(t("init.missing", fields="--purchased"))
+    if errors:
+        raise UsageError("\n".join(errors))
+
+    term = Terminal(name=values.pop("name", "main"), purchased=values.pop("purchased"))
+    for key, value in values.items():
+        if value is not None:
+            term.set(key, value)
+    check_terminal(term, today)
+
+    if prompter is not None:
+        from ..prompts import ask_yes_no
+        from .show import terminal_table
+
+        prompter.show(terminal_table(term))
+        if not yes and not ask_yes_no(prompter, t("init.confirm_save"), default=True):
+            prompter.say(t("init.not_saved"))
+            raise typer.Exit(1)
+
+    from ..profile import editing
+
+    with editing(STATE.home, create=True) as profile:
+        profile.add(term)
+        is_default = profile.default == term.name
+    out = console()
+    out.print(t("init.saved", name=term.name, path=str(STATE.home.profile)), markup=False,
+              highlight=False, style="green")
+    if is_default:
+        out.print(t("init.is_default", name=term.name), markup=False, highlight=False)
+    out.print(t("init.next"), markup=False, highlight=False)

@@ -1,0 +1,133 @@
+"""`posguide profile show|set|unset|path|edit`: one terminal's facts."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import DataError, NeedsConfirmation, UsageError
+from ..i18n import t
+from ..render import console, print_json
+from .common import STATE, interactive
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
+
+
+@app.command("show")
+def show(json_: Annotated[bool, typer.Option("--json")] = False) -> None:
+    from ..profile import to_json
+    from .show import terminal_table
+
+    profile = STATE.profile()
+    term = STATE.terminal(profile)
+    if json_:
+        print_json(to_json(term))
+        return
+    console().print(terminal_table(term, is_default=term.name == profile.default))
+
+
+@app.command("set")
+def set_(
+    key: Annotated[str, typer.Argument(metavar="KEY")],
+    value: Annotated[str, typer.Argument(metavar="VALUE")],
+    force: Annotated[bool, typer.Option("--force")] = False,
+) -> None:
+    from ..profile import check_terminal, editing, format_value, parse_field, with_value
+
+    if key == "name":
+        raise UsageError(t("profile.no_rename"))
+    today = STATE.today()
+    try:
+        parsed = parse_field(key, value, today, force)
+    except NeedsConfirmation as warn:
+        if not interactive():
+            raise UsageError(warn.message + " " + t("init.use_force")) from None
+        from ..prompts import ConsolePrompter, ask_yes_no
+
+        prompter = ConsolePrompter()
+        prompter.say(warn.message, style="yellow")
+        if not ask_yes_no(prompter, t("prompt.keep_anyway"), default=False):
+            console().print(t("profile.not_changed"), markup=False)
+            raise typer.Exit(1) from None
+        parsed = parse_field(key, value, today, True)
+    with editing(STATE.home) as profile:
+        term = STATE.terminal(profile)
+        old = term.get(key)
+        new_term = with_value(term, key, parsed)
+        check_terminal(new_term, today)
+        profile.terminals[term.name] = new_term
+    console().print(t("profile.set_done", name=term.name, key=key, old=format_value(old) or "-",
+                      new=format_value(parsed)), markup=False, highlight=False, style="green")
+
+
+@app.command("unset")
+def unset(key: Annotated[str, typer.Argument(metavar="KEY")]) -> None:
+    from ..profile import FIELDS, Terminal, editing, with_value
+
+    if key not in FIELDS:
+        raise UsageError(t("profile.unknown_key", key=key, keys=", ".join(FIELDS)))
+    if key in ("name", "purchased"):
+        raise UsageError(t("profile.cannot_unset", key=key))
+    default = Terminal.__dataclass_fields__[key].default if key == "service_years" else None
+    with editing(STATE.home) as profile:
+        term = STATE.terminal(profile)
+        profile.terminals[term.name] = with_value(term, key, default)
+    console().print(t("profile.unset_done", name=term.name, key=key), markup=False,
+                    style="green")
+
+
+@app.command("path")
+def path() -> None:
+    # Plain print: scripts use this in $(...), so no wrapping or colour.
+    typer.echo(str(STATE.home.root))
+
+
+@app.command("edit")
+def edit() -> None:
+    from ..home import atomic_write, read_bytes
+    from ..profile import loads
+
+    home = STATE.home
+    original = read_bytes(home.profile)
+    if original is None:
+        raise UsageError(t("profile.none_yet"))
+    loads(original, home)  # a broken file is reported, not edited over
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    fd, tmp = tempfile.mkstemp(prefix="profile-", suffix=".toml", dir=home.root)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(original)
+        try:
+            code = subprocess.call([*shlex.split(editor), tmp])
+        except OSError as exc:
+            raise UsageError(t("profile.editor_failed", editor=editor, error=str(exc))) from exc
+        if code != 0:
+            raise UsageError(t("profile.editor_failed", editor=editor, error=f"exit {code}"))
+        edited = Path(tmp).read_bytes()
+        if edited == original:
+            console().print(t("profile.not_changed"), markup=False)
+            return
+        rejected = home.root / "profile.toml.rejected"
+        try:
+            loads(edited, home)
+        except DataError as exc:
+            atomic_write(rejected, edited)
+            raise DataError(t("profile.edit_invalid", error=exc.message,
+                              rejected=str(rejected))) from None
+        with home.locked():
+            if read_bytes(home.profile) != original:
+                atomic_write(rejected, edited)
+                raise DataError(t("profile.edit_conflict", rejected=str(rejected)))
+            # Keep the user's own text (comments, order): write their bytes.
+            atomic_write(home.backup, original)
+            atomic_write(home.profile, edited)
+        console().print(t("profile.edit_saved", path=str(home.profile)), markup=False,
+                        style="green")
+    finally:
+        Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,35 @@
+"""Tables that show a terminal's facts to a person."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..i18n import t
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from ..profile import Terminal
+
+
+def terminal_table(term: Terminal, is_default: bool = False) -> Table:
+    from rich.table import Table
+
+    from ..profile import FIELD_ORDER, format_value
+
+    title = t("show.title", name=term.name)
+    if is_default:
+        title += " " + t("show.default_mark")
+    table = Table(title=title, show_header=False, title_justify="left", box=None,
+                  padding=(0, 2, 0, 0))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(overflow="fold")
+    table.add_column(style="dim", overflow="fold")
+    for key in FIELD_ORDER:
+        value = term.get(key)
+        text = format_value(value) if value is not None else t("show.not_set")
+        if key == "fee_rate" and value is not None:
+            text += " %"
+        table.add_row(t(f"fields.{key}"), text, key)
+    table.add_row(t("show.service_end"), term.service_end.isoformat(), "")
+    return table

@@ -1,0 +1,70 @@
+"""`posguide terminal list|use|remove`: the terminals in this home."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..i18n import t
+from ..render import console, print_json
+from .common import STATE, interactive
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
+
+
+@app.command("list")
+def list_(json_: Annotated[bool, typer.Option("--json")] = False) -> None:
+    from rich.table import Table
+
+    from ..profile import to_json
+
+    profile = STATE.profile()
+    if json_:
+        print_json({"default": profile.default,
+                    "terminals": [to_json(x) for x in profile.terminals.values()]})
+        return
+    table = Table(title=t("terminal.list_title", count=len(profile.terminals)),
+                  title_justify="left")
+    for key in ("name", "brand", "model", "serial", "sim.expires", "location"):
+        table.add_column(t(f"fields.{key}"), overflow="fold")
+    for term in profile.terminals.values():
+        name = term.name + (" *" if term.name == profile.default else "")
+        table.add_row(name, *[str(term.get(k) or "-") for k in
+                              ("brand", "model", "serial", "sim.expires", "location")])
+    console().print(table)
+    console().print(t("terminal.default_note"), style="dim", markup=False)
+
+
+@app.command("use")
+def use(name: Annotated[str, typer.Argument(metavar="NAME")]) -> None:
+    from ..profile import editing
+
+    with editing(STATE.home) as profile:
+        profile.pick(name)
+        profile.default = name
+    console().print(t("terminal.now_default", name=name), markup=False, style="green")
+
+
+@app.command("remove")
+def remove(
+    name: Annotated[str, typer.Argument(metavar="NAME")],
+    yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
+) -> None:
+    from ..profile import editing
+
+    profile = STATE.profile()
+    profile.pick(name)  # a clear error before any question
+    if not yes:
+        if not interactive():
+            from ..errors import UsageError
+
+            raise UsageError(t("terminal.remove_needs_yes", name=name))
+        from ..prompts import ConsolePrompter, ask_yes_no
+
+        if not ask_yes_no(ConsolePrompter(), t("terminal.remove_confirm", name=name), False):
+            console().print(t("terminal.not_removed"), markup=False)
+            raise typer.Exit(1)
+    with editing(STATE.home) as profile:
+        profile.remove(name)
+    console().print(t("terminal.removed", name=name), markup=False, style="green")

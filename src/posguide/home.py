@@ -1,0 +1,173 @@
+"""Where the data lives, and how it is written safely.
+
+Every write goes to a temp file in the same folder, is fsynced, then renamed over
+the target, so a crash leaves either the old or the new file, never half of one.
+Writers are serialised by one lock file per home; a second process waits a few
+seconds, then fails with a clear message (exit 3).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import DataError
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+from .i18n import t
+
+APP = "posguide"
+LOCK_TIMEOUT = float(os.environ.get("POSGUIDE_LOCK_TIMEOUT", "5"))
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def resolve_home(option: str | os.PathLike[str] | None = None) -> Path:
+    """--home, else $POSGUIDE_HOME, else the platform's user data folder."""
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get("POSGUIDE_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs  # only needed when no override is given
+
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def os_error(exc: OSError, path: Path) -> DataError:
+    """Turn an OSError into a message that says what to do about it."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        key = "home.disk_full"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        key = "home.no_permission"
+    else:
+        key = "home.io_error"
+    return DataError(t(key, path=str(path), error=exc.strerror or str(exc)))
+
+
+def ensure_dir(path: Path) -> Path:
+    try:
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        if path.stat().st_mode & 0o777 != DIR_MODE:
+            path.chmod(DIR_MODE)
+    except OSError as exc:
+        raise os_error(exc, path) from exc
+    return path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`: temp file, fsync, rename, fsync the folder."""
+    folder = path.parent
+    ensure_dir(folder)
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            os.fchmod(fd, FILE_MODE)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp_name, path)
+        tmp_name = None
+        fsync_dir(folder)
+    except OSError as exc:
+        raise os_error(exc, path) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # some platforms cannot open folders; the rename is still atomic
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass  # not supported on every filesystem; nothing to recover
+    finally:
+        os.close(dfd)
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None when it does not exist."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise os_error(exc, path) from exc
+
+
+class Home:
+    """The home folder and the files in it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lock: FileLock | None = None
+
+    @property
+    def profile(self) -> Path:
+        return self.root / "profile.toml"
+
+    @property
+    def backup(self) -> Path:
+        return self.root / "profile.toml.bak"
+
+    @property
+    def history(self) -> Path:
+        return self.root / "history.jsonl"
+
+    @property
+    def progress_dir(self) -> Path:
+        return self.root / "progress"
+
+    @property
+    def checklists_dir(self) -> Path:
+        return self.root / "checklists"
+
+    @property
+    def lock_path(self) -> Path:
+        return self.root / ".lock"
+
+    def exists(self) -> bool:
+        return self.profile.exists()
+
+    def ensure(self) -> None:
+        ensure_dir(self.root)
+
+    @contextlib.contextmanager
+    def locked(self, timeout: float | None = None) -> Iterator[None]:
+        """Hold the home's write lock. Re-entrant within one process."""
+        from filelock import FileLock, Timeout
+
+        self.ensure()
+        if self._lock is None:
+            # One lock object per home: FileLock counts nested acquires of the
+            # same object, so a core function may lock inside a locked command.
+            self._lock = FileLock(str(self.lock_path))
+        lock = self._lock
+        try:
+            lock.acquire(timeout=LOCK_TIMEOUT if timeout is None else timeout)
+        except Timeout as exc:
+            raise DataError(t("home.locked", path=str(self.root))) from exc
+        except OSError as exc:
+            raise os_error(exc, self.lock_path) from exc
+        try:
+            with contextlib.suppress(OSError):
+                os.chmod(self.lock_path, FILE_MODE)
+            yield
+        finally:
+            lock.release()

@@ -1,0 +1,76 @@
+"""Language choice and the message catalogue.
+
+Messages live in `posguide.messages.<area>` modules as plain dicts:
+``MESSAGES = {"key": {"en": "...", "zh": "..."}}``. A key ``area.name`` is looked
+up in module ``area``, imported on first use, so a command pays only for the
+text it shows. Python modules (not gettext .mo files) keep both languages side
+by side in one place, which is what translators and reviewers here want, and
+load from cached bytecode faster than any data file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Mapping
+
+LANGS = ("en", "zh")
+_lang: str | None = None
+_catalogues: dict[str, Mapping[str, Mapping[str, str]]] = {}
+
+
+def detect_lang(env: Mapping[str, str] | None = None) -> str:
+    """$POSGUIDE_LANG, else the locale variables; zh* gives Chinese."""
+    env = os.environ if env is None else env
+    explicit = env.get("POSGUIDE_LANG", "").strip().lower()
+    if explicit:
+        return "zh" if explicit.startswith("zh") else "en"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(var, "").strip()
+        if value:
+            # LANGUAGE may hold a list such as "zh_CN:en".
+            return "zh" if value.split(":")[0].lower().startswith("zh") else "en"
+    return "en"
+
+
+def normalise_lang(value: str) -> str | None:
+    value = value.strip().lower()
+    if value.startswith("zh"):
+        return "zh"
+    if value.startswith("en"):
+        return "en"
+    return None
+
+
+def set_lang(lang: str) -> None:
+    global _lang
+    _lang = lang
+
+
+def get_lang() -> str:
+    global _lang
+    if _lang is None:
+        _lang = detect_lang()
+    return _lang
+
+
+def catalogue(area: str) -> Mapping[str, Mapping[str, str]]:
+    cat = _catalogues.get(area)
+    if cat is None:
+        module = importlib.import_module(f"posguide.messages.{area}")
+        cat = module.MESSAGES
+        _catalogues[area] = cat
+    return cat
+
+
+def t(key: str, lang: str | None = None, /, **params: object) -> str:
+    """The message `key` in the current language, formatted with `params`."""
+    area, _, _name = key.partition(".")
+    entry = catalogue(area)[key]
+    text = entry[lang or get_lang()]
+    return text.format(**params) if params else text
+
+
+def both(key: str, /, **params: object) -> dict[str, str]:
+    """The message in every language (for data that must carry both)."""
+    return {lang: t(key, lang, **params) for lang in LANGS}

@@ -1,0 +1,73 @@
+MESSAGES = {
+    "profile.file_header": {
+        "en": "# posguide profile. Edit with `posguide profile edit` so it is checked before saving.",
+        "zh": "# posguide 资料文件。请用 `posguide profile edit` 修改，保存前会自动检查。",
+    },
+    "profile.unreadable": {
+        "en": "Cannot read {path}: {detail}\nThe file was left as it is. Fix it with `posguide profile edit` or a text editor, or restore the last good copy:\n  cp '{backup}' '{path}'",
+        "zh": "无法读取 {path}：{detail}\n文件保持原样未动。请用 `posguide profile edit` 或文本编辑器修正，或恢复上一个正常的备份：\n  cp '{backup}' '{path}'",
+    },
+    "profile.not_utf8": {"en": "it is not UTF-8 text.", "zh": "它不是 UTF-8 文本。"},
+    "profile.bad_schema": {
+        "en": "schema is {found}, this posguide reads schema {expected} (was it written by a newer version?).",
+        "zh": "schema 为 {found}，本版本只能读取 schema {expected}（是否由更新版本写入？）。",
+    },
+    "profile.at_line": {"en": "line {line}: {detail}", "zh": "第 {line} 行：{detail}"},
+    "profile.bad_key": {"en": "{key}: {problem}", "zh": "{key}：{problem}"},
+    "profile.bad_type": {"en": "expected a {expected} value", "zh": "应为 {expected} 类型的值"},
+    "profile.unknown_key_short": {"en": "unknown key", "zh": "未知的键"},
+    "profile.default_missing": {"en": "names no terminal in this file", "zh": "所指的终端在文件中不存在"},
+    "profile.policy_keys": {"en": "unknown policy; known: {keys}", "zh": "未知的规则项；可用：{keys}"},
+    "profile.policy_value": {"en": "a whole number of days from 0 to 3650", "zh": "应为 0 到 3650 之间的天数"},
+    "profile.unknown_key": {
+        "en": "Unknown key '{key}'. Keys: {keys}.",
+        "zh": "未知的键“{key}”。可用的键：{keys}。",
+    },
+    "profile.no_terminals": {
+        "en": "No terminal yet. Add one with `posguide init`.",
+        "zh": "还没有终端。请先用 `posguide init` 添加。",
+    },
+    "profile.none_yet": {
+        "en": "No terminal profile yet. Add your terminal with `posguide init`, or see an example with `posguide status --demo`.",
+        "zh": "还没有终端资料。请用 `posguide init` 添加终端，或用 `posguide status --demo` 看示例。",
+    },
+    "profile.no_such_terminal": {
+        "en": "There is no terminal named '{name}'. Terminals: {names}.",
+        "zh": "没有名为“{name}”的终端。现有终端：{names}。",
+    },
+    "profile.which_terminal": {
+        "en": "Several terminals and no default: choose one with --terminal NAME or `posguide terminal use NAME`. Terminals: {names}.",
+        "zh": "有多台终端且未设默认：请用 --terminal 名称 指定，或用 `posguide terminal use 名称` 设为默认。现有终端：{names}。",
+    },
+    "profile.exists": {
+        "en": "A terminal named '{name}' already exists. Choose another with --name.",
+        "zh": "已有名为“{name}”的终端。请用 --name 换一个名称。",
+    },
+    "profile.no_rename": {
+        "en": "A terminal's name cannot be changed with `profile set` (its history is kept under that name).",
+        "zh": "终端名称不能用 `profile set` 修改（历史记录按名称保存）。",
+    },
+    "profile.cannot_unset": {
+        "en": "'{key}' is required and cannot be removed; set a new value with `posguide profile set {key} VALUE`.",
+        "zh": "“{key}”为必填项，不能删除；可用 `posguide profile set {key} 新值` 修改。",
+    },
+    "profile.set_done": {
+        "en": "{name}: {key} changed from {old} to {new}.",
+        "zh": "{name}：{key} 已由 {old} 改为 {new}。",
+    },
+    "profile.unset_done": {"en": "{name}: {key} removed.", "zh": "{name}：已删除 {key}。"},
+    "profile.not_changed": {"en": "Nothing was changed.", "zh": "未做任何修改。"},
+    "profile.editor_failed": {
+        "en": "The editor '{editor}' did not finish ({error}); nothing was changed. Set $EDITOR to an editor you have.",
+        "zh": "编辑器“{editor}”未正常结束（{error}）；未做任何修改。请把 $EDITOR 设为已安装的编辑器。",
+    },
+    "profile.edit_invalid": {
+        "en": "The edited profile is not valid, so the old one was kept.\n{error}\nYour edit is saved in {rejected}.",
+        "zh": "修改后的资料有误，已保留原文件。\n{error}\n您的修改已另存为 {rejected}。",
+    },
+    "profile.edit_conflict": {
+        "en": "The profile was changed by another command while you were editing, so your edit was not saved. It is in {rejected}.",
+        "zh": "编辑期间资料被其他命令修改，您的修改未保存，已另存为 {rejected}。",
+    },
+    "profile.edit_saved": {"en": "Saved {path}.", "zh": "已保存 {path}。"},
+}

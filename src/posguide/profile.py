@@ -1,0 +1,478 @@
+"""Terminals and their facts: the model, validation, and TOML load/save.
+
+profile.toml is meant to be read and edited by people: native TOML dates, one
+table per terminal, a `[policy]` table for the status thresholds, a `schema`
+number. Money and rates are stored as strings so no float ever holds them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from . import validate as v
+from .errors import DataError, NeedsConfirmation, UsageError, ValidationError
+from .home import Home, atomic_write, read_bytes
+from .i18n import t
+
+SCHEMA = 1
+
+
+@dataclass
+class Sim:
+    carrier: str | None = None
+    iccid: str | None = None
+    expires: date | None = None
+    plan: str | None = None
+
+
+@dataclass
+class Terminal:
+    name: str
+    purchased: date
+    brand: str | None = None
+    model: str | None = None
+    serial: str | None = None
+    terminal_id: str | None = None
+    merchant_no: str | None = None
+    location: str | None = None
+    activated: date | None = None
+    service_years: int = 3
+    support_phone: str | None = None
+    fee_rate: Decimal | None = None
+    fee_cap: Decimal | None = None
+    sim: Sim = field(default_factory=Sim)
+
+    def get(self, key: str) -> Any:
+        if key.startswith("sim."):
+            return getattr(self.sim, key[4:])
+        return getattr(self, key)
+
+    def set(self, key: str, value: Any) -> None:
+        if key.startswith("sim."):
+            setattr(self.sim, key[4:], value)
+        else:
+            setattr(self, key, value)
+
+    @property
+    def service_end(self) -> date:
+        return v.add_months(self.purchased, 12 * self.service_years)
+
+    @property
+    def started(self) -> date:
+        """When the terminal's clocks start without an event: activation, else purchase."""
+        return self.activated or self.purchased
+
+
+# ------------------------------------------------------------------ fields
+
+Parser = Callable[[str, date, bool], Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    parse: Parser
+    required: bool = False
+    prompt: bool = True  # asked by an interactive `init`
+
+
+def _text(max_len: int) -> Parser:
+    return lambda text, today, force, key="": v.check_text(text, key, max_len)
+
+
+def _mk(key: str, fn: Callable[..., Any], required: bool = False, prompt: bool = True) -> Field:
+    return Field(key, fn, required, prompt)
+
+
+def _date_not_future(key: str) -> Parser:
+    def parse(text: str, today: date, force: bool) -> date:
+        value = v.parse_date(text, today, key)
+        if value > today:
+            raise ValidationError(key, t("validate.date_future", field=v.field_label(key),
+                                         value=value.isoformat()))
+        return value
+
+    return parse
+
+
+FIELDS: dict[str, Field] = {
+    f.key: f
+    for f in [
+        _mk("name", lambda s, d, f: v.check_name(s, "name"), prompt=False),
+        _mk("brand", lambda s, d, f: v.check_text(s, "brand", 40)),
+        _mk("model", lambda s, d, f: v.check_text(s, "model", 40)),
+        _mk("serial", lambda s, d, f: v.check_serial(s, "serial")),
+        _mk("terminal_id", lambda s, d, f: v.check_terminal_id(s, "terminal_id")),
+        _mk("merchant_no", lambda s, d, f: v.check_merchant_no(s, "merchant_no")),
+        _mk("location", lambda s, d, f: v.check_text(s, "location", 80)),
+        _mk("purchased", _date_not_future("purchased"), required=True),
+        _mk("activated", _date_not_future("activated")),
+        _mk("service_years", lambda s, d, f: v.parse_int(s, "service_years", 1, 10)),
+        _mk("support_phone", lambda s, d, f: v.check_phone(s, "support_phone", f)),
+        _mk("fee_rate", lambda s, d, f: v.parse_rate(s, "fee_rate")),
+        _mk("fee_cap", lambda s, d, f: v.parse_money(s, "fee_cap"), prompt=False),
+        _mk("sim.carrier", lambda s, d, f: v.check_text(s, "sim.carrier", 40)),
+        _mk("sim.iccid", lambda s, d, f: v.check_iccid(s, "sim.iccid", f)),
+        _mk("sim.expires", lambda s, d, f: v.parse_date(s, d, "sim.expires")),
+        _mk("sim.plan", lambda s, d, f: v.check_text(s, "sim.plan", 80)),
+    ]
+}
+
+# The order of `profile show --json` and of CSV columns.
+FIELD_ORDER = list(FIELDS)
+# Missing these makes status less useful (the `profile` finding).
+IMPORTANT = ("serial", "support_phone", "sim.expires")
+
+
+def parse_field(key: str, text: str, today: date, force: bool = False) -> Any:
+    spec = FIELDS.get(key)
+    if spec is None:
+        raise UsageError(t("profile.unknown_key", key=key, keys=", ".join(FIELD_ORDER)))
+    return spec.parse(text, today, force)
+
+
+def check_terminal(term: Terminal, today: date) -> None:
+    """Rules that join two fields."""
+    if term.purchased > today:
+        raise ValidationError("purchased", t("validate.date_future", field=v.field_label("purchased"),
+                                             value=term.purchased.isoformat()))
+    if term.activated and term.activated < term.purchased:
+        raise ValidationError("activated", t("validate.activated_before_purchase",
+                                             activated=term.activated.isoformat(),
+                                             purchased=term.purchased.isoformat()))
+
+
+def format_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def to_flat(term: Terminal) -> dict[str, str]:
+    """Every field as text, dotted keys: CSV rows, `profile set` round trips."""
+    return {key: format_value(term.get(key)) for key in FIELD_ORDER}
+
+
+def to_json(term: Terminal) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in FIELD_ORDER:
+        value = term.get(key)
+        if isinstance(value, date | Decimal):
+            value = format_value(value)
+        if key.startswith("sim."):
+            out.setdefault("sim", {})[key[4:]] = value
+        else:
+            out[key] = value
+    return out
+
+
+def from_flat(row: dict[str, str], today: date, force: bool = False) -> Terminal:
+    """Build a terminal from text values, validating each like `init` does.
+    Raises ValidationError for the first bad field (callers collect them)."""
+    values: dict[str, Any] = {}
+    for key, text in row.items():
+        if text is None or text.strip() == "":
+            continue
+        values[key] = parse_field(key, text, today, force)
+    if "purchased" not in values:
+        raise ValidationError("purchased", t("validate.required", field=v.field_label("purchased")))
+    if "name" not in values:
+        values["name"] = "main"
+    term = Terminal(name=values.pop("name"), purchased=values.pop("purchased"))
+    for key, value in values.items():
+        term.set(key, value)
+    check_terminal(term, today)
+    return term
+
+
+# ------------------------------------------------------------------ TOML
+
+
+def _term_to_toml(term: Terminal) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(term):
+        if f.name in ("name", "sim"):
+            continue
+        value = getattr(term, f.name)
+        if value is None:
+            continue
+        out[f.name] = str(value) if isinstance(value, Decimal) else value
+    sim = {f.name: getattr(term.sim, f.name) for f in fields(term.sim)}
+    sim = {k: v_ for k, v_ in sim.items() if v_ is not None}
+    if sim:
+        out["sim"] = sim
+    return out
+
+
+class _Bad(Exception):
+    def __init__(self, key: str, problem: str) -> None:
+        self.key = key
+        self.problem = problem
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "purchased": (date,), "activated": (date,), "sim.expires": (date,),
+    "service_years": (int,),
+}
+
+
+def _term_from_toml(name: str, data: Any) -> Terminal:
+    """Re-validate what a person may have edited by hand."""
+    if not isinstance(data, dict):
+        raise _Bad(f"terminals.{name}", "table")
+    try:
+        v.check_name(name)
+    except ValidationError as exc:
+        raise _Bad(f"terminals.{name}", exc.message) from None
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "sim":
+            if not isinstance(value, dict):
+                raise _Bad(f"terminals.{name}.sim", "table")
+            for sk, sv in value.items():
+                flat[f"sim.{sk}"] = sv
+        else:
+            flat[key] = value
+    term = Terminal(name=name, purchased=date.min)
+    if "purchased" not in flat:
+        raise _Bad(f"terminals.{name}.purchased", t("validate.required", field="purchased"))
+    for key, value in flat.items():
+        where = f"terminals.{name}.{key}"
+        if key not in FIELDS or key == "name":
+            raise _Bad(where, t("profile.unknown_key_short"))
+        want = _TYPES.get(key, (str,))
+        if isinstance(value, bool) or not isinstance(value, want) or (
+            date in want and not type(value) is date
+        ):
+            raise _Bad(where, t("profile.bad_type", expected=want[0].__name__))
+        if key in ("service_years", "purchased", "activated", "sim.expires"):
+            parsed = value
+            if key == "service_years" and not 1 <= value <= 10:
+                raise _Bad(where, t("validate.int_range", field=key, value=value, low=1, high=10))
+        else:
+            try:
+                # Hand edits are trusted for confirmable values (a confirmed
+                # mobile number stays), but everything else is checked again.
+                parsed = parse_field(key, value, date.max, force=True)
+            except ValidationError as exc:
+                raise _Bad(where, exc.message) from None
+        term.set(key, parsed)
+    if term.activated and term.activated < term.purchased:
+        raise _Bad(f"terminals.{name}.activated", t("validate.activated_before_purchase",
+                                                     activated=term.activated.isoformat(),
+                                                     purchased=term.purchased.isoformat()))
+    return term
+
+
+DEFAULT_POLICY: dict[str, int] = {
+    "terminal_service_warn_days": 60,
+    "sim_expiry_warn_days": 30,
+    "dormancy_warn_days": 90,
+    "dormancy_critical_days": 330,
+    "maintenance_warn_days": 30,
+    "maintenance_critical_days": 60,
+    "inspection_warn_days": 30,
+    "inspection_critical_days": 60,
+    "password_warn_days": 90,
+    "password_critical_days": 180,
+    "software_warn_days": 60,
+    "software_critical_days": 120,
+    "fee_check_warn_days": 30,
+    "fee_check_critical_days": 90,
+}
+
+
+@dataclass
+class Profile:
+    terminals: dict[str, Terminal] = field(default_factory=dict)
+    default: str | None = None
+    policy: dict[str, int] = field(default_factory=dict)
+
+    def effective_policy(self) -> dict[str, int]:
+        return {**DEFAULT_POLICY, **self.policy}
+
+    def pick(self, name: str | None) -> Terminal:
+        """--terminal, else $POSGUIDE_TERMINAL (passed in as `name`), else the
+        default, else the only one."""
+        if not self.terminals:
+            raise UsageError(t("profile.no_terminals"))
+        if name:
+            if name not in self.terminals:
+                raise UsageError(t("profile.no_such_terminal", name=name,
+                                   names=", ".join(self.terminals)))
+            return self.terminals[name]
+        if self.default and self.default in self.terminals:
+            return self.terminals[self.default]
+        if len(self.terminals) == 1:
+            return next(iter(self.terminals.values()))
+        raise UsageError(t("profile.which_terminal", names=", ".join(self.terminals)))
+
+    def add(self, term: Terminal) -> None:
+        if term.name in self.terminals:
+            raise UsageError(t("profile.exists", name=term.name))
+        self.terminals[term.name] = term
+        if self.default is None or self.default not in self.terminals:
+            self.default = term.name
+
+    def remove(self, name: str) -> None:
+        self.pick(name)
+        del self.terminals[name]
+        if self.default == name:
+            self.default = next(iter(self.terminals), None)
+
+    def to_toml(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"schema": SCHEMA}
+        if self.default:
+            out["default"] = self.default
+        if self.policy:
+            out["policy"] = dict(self.policy)
+        out["terminals"] = {name: _term_to_toml(term) for name, term in self.terminals.items()}
+        return out
+
+
+def dumps(profile: Profile) -> bytes:
+    import tomli_w
+
+    header = t("profile.file_header") + "\n"
+    return header.encode() + tomli_w.dumps(profile.to_toml()).encode()
+
+
+def _bad_file(home: Home, detail: str) -> DataError:
+    return DataError(t("profile.unreadable", path=str(home.profile), detail=detail,
+                       backup=str(home.backup)))
+
+
+def loads(raw: bytes, home: Home) -> Profile:
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise _bad_file(home, t("profile.not_utf8")) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise _bad_file(home, str(exc)) from exc
+    schema = data.get("schema")
+    if schema != SCHEMA:
+        raise _bad_file(home, t("profile.bad_schema", found=schema, expected=SCHEMA))
+    unknown = set(data) - {"schema", "default", "policy", "terminals"}
+    if unknown:
+        raise _bad_file(home, t("profile.bad_key", key=", ".join(sorted(unknown)),
+                                problem=t("profile.unknown_key_short")))
+    terminals_raw = data.get("terminals", {})
+    if not isinstance(terminals_raw, dict):
+        raise _bad_file(home, t("profile.bad_key", key="terminals", problem="table"))
+    profile = Profile()
+    try:
+        for name, tdata in terminals_raw.items():
+            profile.terminals[name] = _term_from_toml(name, tdata)
+    except _Bad as bad:
+        detail = t("profile.bad_key", key=bad.key, problem=bad.problem)
+        line = _line_of(raw, bad.key)
+        if line:
+            detail = t("profile.at_line", line=line, detail=detail)
+        raise _bad_file(home, detail) from None
+    default = data.get("default")
+    if default is not None and (not isinstance(default, str) or default not in profile.terminals):
+        raise _bad_file(home, t("profile.bad_key", key="default",
+                                problem=t("profile.default_missing")))
+    profile.default = default
+    policy = data.get("policy", {})
+    if not isinstance(policy, dict):
+        raise _bad_file(home, t("profile.bad_key", key="policy", problem="table"))
+    for key, value in policy.items():
+        if key not in DEFAULT_POLICY:
+            raise _bad_file(home, t("profile.bad_key", key=f"policy.{key}",
+                                    problem=t("profile.policy_keys",
+                                              keys=", ".join(DEFAULT_POLICY))))
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3650:
+            raise _bad_file(home, t("profile.bad_key", key=f"policy.{key}",
+                                    problem=t("profile.policy_value")))
+    profile.policy = dict(policy)
+    return profile
+
+
+def _line_of(raw: bytes, dotted: str) -> int | None:
+    """The line where `terminals.NAME.key` (or `...sim.key`) is written, if found."""
+    import re
+
+    parts = dotted.split(".")
+    if len(parts) < 3:
+        return None
+    table, key = ".".join(parts[:-1]), parts[-1]
+    current = ""
+    header = re.compile(r"^\s*\[([^\[\]]+)\]\s*(#.*)?$")
+    for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), start=1):
+        match = header.match(line)
+        if match:
+            current = ".".join(p.strip().strip('"') for p in match.group(1).split("."))
+            continue
+        if current == table and re.match(rf"^\s*\"?{re.escape(key)}\"?\s*=", line):
+            return number
+    # A table that is itself wrong (e.g. [terminals.x] with a bad name).
+    for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), start=1):
+        match = header.match(line)
+        if match and ".".join(p.strip().strip('"') for p in match.group(1).split(".")) == dotted:
+            return number
+    return None
+
+
+def load(home: Home) -> Profile | None:
+    """The profile, or None when there is none yet."""
+    raw = read_bytes(home.profile)
+    if raw is None:
+        return None
+    return loads(raw, home)
+
+
+def load_required(home: Home) -> Profile:
+    profile = load(home)
+    if profile is None or not profile.terminals:
+        raise UsageError(t("profile.none_yet"))
+    return profile
+
+
+def save(home: Home, profile: Profile) -> None:
+    """Write the profile atomically, keeping the previous good file as .bak.
+    Call with the home locked."""
+    old = read_bytes(home.profile)
+    new = dumps(profile)
+    if old == new:
+        return
+    if old is not None:
+        with contextlib.suppress(DataError):
+            loads(old, home)  # only a good file becomes the backup
+            atomic_write(home.backup, old)
+    atomic_write(home.profile, new)
+
+
+@contextlib.contextmanager
+def editing(home: Home, create: bool = False) -> Iterator[Profile]:
+    """Lock, load, let the caller change the profile, save. Nothing is written
+    if the block raises."""
+    with home.locked():
+        profile = load(home)
+        if profile is None:
+            if not create:
+                raise UsageError(t("profile.none_yet"))
+            profile = Profile()
+        yield profile
+        save(home, profile)
+
+
+def with_value(term: Terminal, key: str, value: Any) -> Terminal:
+    """A copy of `term` with one field changed (checked before saving)."""
+    new = replace(term, sim=replace(term.sim))
+    new.set(key, value)
+    return new
+
+
+__all__ = [
+    "FIELDS", "FIELD_ORDER", "IMPORTANT", "NeedsConfirmation", "Profile", "Sim", "Terminal",
+    "editing", "from_flat", "load", "load_required", "parse_field", "save", "to_flat", "to_json",
+]

@@ -1,0 +1,97 @@
+"""The small interface through which commands and wizards talk to a person.
+
+A person at a terminal gets line editing; piped input is read one answer a
+line and echoed, so a transcript reads like a conversation. End of input raises
+EOFError, which callers turn into "paused" or a clear error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
+from .errors import NeedsConfirmation, ValidationError
+from .i18n import t
+
+T = TypeVar("T")
+
+
+class Prompter(Protocol):
+    def say(self, text: str = "", style: str | None = None) -> None: ...
+
+    def show(self, renderable: Any) -> None: ...
+
+    def ask(self, question: str) -> str: ...
+
+
+class ConsolePrompter:
+    def __init__(self) -> None:
+        from .render import console
+
+        self.console = console()
+
+    def say(self, text: str = "", style: str | None = None) -> None:
+        self.console.print(text, style=style, markup=False, highlight=False)
+
+    def show(self, renderable: Any) -> None:
+        self.console.print(renderable)
+
+    def ask(self, question: str) -> str:
+        self.console.print(question, end=" ", markup=False, highlight=False, style="bold")
+        if sys.stdin.isatty():
+            return input("")
+        line = sys.stdin.readline()
+        if line == "":
+            self.console.print()
+            raise EOFError
+        answer = line.rstrip("\r\n")
+        self.console.print(answer, markup=False, highlight=False)
+        return answer
+
+
+YES = {"y", "yes", "是", "是的", "好", "对", "确认"}
+NO = {"n", "no", "否", "不", "不是", "取消"}
+
+
+def ask_yes_no(prompter: Prompter, question: str, default: bool | None = None) -> bool:
+    hint = {None: "y/n", True: "Y/n", False: "y/N"}[default]
+    while True:
+        answer = prompter.ask(f"{question} [{hint}]").strip().lower()
+        if not answer and default is not None:
+            return default
+        if answer in YES:
+            return True
+        if answer in NO:
+            return False
+        prompter.say(t("prompt.yes_no"), style="yellow")
+
+
+def ask_value(
+    prompter: Prompter,
+    question: str,
+    parse: Callable[[str, bool], T],
+    *,
+    optional: bool = False,
+    default: str | None = None,
+) -> T | None:
+    """Ask until `parse(text, force)` accepts the answer. An empty answer skips
+    an optional question. A NeedsConfirmation is shown and must be confirmed."""
+    suffix = f" [{default}]" if default else ""
+    while True:
+        text = prompter.ask(f"{question}{suffix}").strip()
+        if not text and default:
+            text = default
+        if not text:
+            if optional:
+                return None
+            prompter.say(t("prompt.required"), style="yellow")
+            continue
+        try:
+            return parse(text, False)
+        except NeedsConfirmation as warn:
+            prompter.say(warn.message, style="yellow")
+            if ask_yes_no(prompter, t("prompt.keep_anyway"), default=False):
+                return parse(text, True)
+        except ValidationError as exc:
+            prompter.say(exc.message, style="yellow")

@@ -1,0 +1,65 @@
+"""Output for people (rich) and for scripts (plain JSON on stdout).
+
+Colour follows the terminal; NO_COLOR turns it off (rich honours it); no escape
+codes when stdout is not a terminal. Marks are plain ASCII-width characters so
+tables stay aligned in Chinese terminals, where ✓ ✗ ⚠ often draw double-wide.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Severity -> (mark, style). The marks are single-width in every terminal.
+SEVERITY_STYLE = {
+    "ok": ("[+]", "green"),
+    "info": ("[i]", "cyan"),
+    "warn": ("[!]", "yellow"),
+    "critical": ("[x]", "bold red"),
+}
+
+
+def _console(stderr: bool) -> Console:
+    from rich.console import Console
+
+    width = None
+    if os.environ.get("POSGUIDE_WIDTH", "").isdigit():
+        width = int(os.environ["POSGUIDE_WIDTH"])
+    return Console(stderr=stderr, width=width, soft_wrap=False, highlight=False,
+                   emoji=False)
+
+
+_consoles: dict[bool, Console] = {}
+
+
+def reset_consoles() -> None:
+    """Forget the consoles, so the next output re-reads the environment (each
+    in-process run in the tests starts fresh, as a real process would)."""
+    _consoles.clear()
+
+
+def console() -> Console:
+    if False not in _consoles:
+        _consoles[False] = _console(False)
+    return _consoles[False]
+
+
+def err_console() -> Console:
+    if True not in _consoles:
+        _consoles[True] = _console(True)
+    return _consoles[True]
+
+
+def print_json(data: Any) -> None:
+    """Plain JSON on stdout, nothing else: no colour, no wrapping."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def mark(severity: str) -> tuple[str, str]:
+    return SEVERITY_STYLE[severity]

@@ -1,0 +1,266 @@
+"""Parsers for every value a user can type. Each returns a clean value or raises
+ValidationError (bad) or NeedsConfirmation (valid but suspicious), with a
+message in the user's language that names the field and what is expected.
+
+Pure functions: `today` is passed in, nothing is printed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from .errors import NeedsConfirmation, ValidationError
+from .i18n import t
+
+CENT = Decimal("0.01")
+
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_REL_RE = re.compile(r"^\+(\d{1,4})([dmy])$")
+_NAME_RE = re.compile(r"^[A-Za-z0-9_\-\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,32}$")
+_MONEY_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
+_RATE_RE = re.compile(r"^\d{1,3}(\.\d{1,4})?$")
+_DIGIT_RUN_RE = re.compile(r"\d+(?:[ \-]\d+)*")
+_SEPARATORS = re.compile(r"[\s\-()（）]")
+
+
+def _err(field: str, key: str, **params: object) -> ValidationError:
+    return ValidationError(field, t(key, field=field_label(field), **params))
+
+
+def field_label(field: str) -> str:
+    """The field's name as the user sees it, e.g. `sim.expires (SIM 到期日)`."""
+    from .i18n import catalogue, get_lang
+
+    labels = catalogue("fields")
+    entry = labels.get(f"fields.{field}")
+    if entry is None:
+        return field
+    return f"{field} ({entry[get_lang()]})"
+
+
+# ---------------------------------------------------------------- dates
+
+
+def add_months(start: date, months: int) -> date:
+    """`start` plus whole months, the day clamped to the month's end."""
+    month_index = start.month - 1 + months
+    year = start.year + month_index // 12
+    month = month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def parse_date(text: str, today: date, field: str = "date", relative: bool = True) -> date:
+    """YYYY-MM-DD; also `today`, `+30d`, `+6m`, `+1y` when `relative`."""
+    value = text.strip().lower()
+    if relative:
+        if value in ("today", "今天"):
+            return today
+        match = _REL_RE.match(value)
+        if match:
+            count, unit = int(match.group(1)), match.group(2)
+            try:
+                if unit == "d":
+                    return today + timedelta(days=count)
+                return add_months(today, count * (12 if unit == "y" else 1))
+            except (OverflowError, ValueError) as exc:
+                raise _err(field, "validate.date_format", value=text) from exc
+    match = _DATE_RE.match(value)
+    if not match:
+        key = "validate.date_format" if relative else "validate.date_format_abs"
+        raise _err(field, key, value=text)
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError as exc:
+        raise _err(field, "validate.date_impossible", value=text) from exc
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def parse_money(text: str, field: str = "amount") -> Decimal:
+    """A non-negative amount in CNY with at most two decimal places."""
+    value = text.strip().replace(",", "").replace("，", "")
+    if value.startswith("¥") or value.startswith("￥"):
+        value = value[1:].strip()
+    if not _MONEY_RE.match(value):
+        raise _err(field, "validate.money", value=text)
+    return Decimal(value)
+
+
+def parse_rate(text: str, field: str = "fee_rate") -> Decimal:
+    """A fee rate in percent: above 0 and at most 5, up to four decimal places."""
+    value = text.strip().rstrip("%").strip()
+    if not _RATE_RE.match(value):
+        raise _err(field, "validate.rate", value=text)
+    try:
+        rate = Decimal(value)
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only digits
+        raise _err(field, "validate.rate", value=text) from exc
+    if not Decimal("0") < rate <= Decimal("5"):
+        raise _err(field, "validate.rate", value=text)
+    return rate
+
+
+def parse_int(text: str, field: str, low: int, high: int) -> int:
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
+        raise _err(field, "validate.int_range", value=text, low=low, high=high)
+    return int(value)
+
+
+def round_cent(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+# ---------------------------------------------------------------- card numbers
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = ord(ch) - 48
+        if i % 2 == 1:
+            n *= 2
+            if n > 9:
+                n -= 9
+        total += n
+    return total % 10 == 0
+
+
+def luhn_check_digit(body: str) -> str:
+    """The digit that makes `body + digit` pass the Luhn check."""
+    for d in "0123456789":
+        if luhn_ok(body + d):
+            return d
+    raise AssertionError("unreachable")
+
+
+def contains_card_number(text: str) -> bool:
+    """13-19 digits, spaces or dashes allowed between them, passing Luhn.
+
+    A run of digit groups ("2026-11-23 6222 0212 ...") is tried as every span
+    of whole groups, so a card number next to a date is still caught, while a
+    single long number that is not a card (a 20-digit ICCID) is not.
+    """
+    for match in _DIGIT_RUN_RE.finditer(text):
+        groups = re.split(r"[ \-]", match.group(0))
+        for i in range(len(groups)):
+            digits = ""
+            for group in groups[i:]:
+                digits += group
+                if len(digits) > 19:
+                    break
+                if len(digits) >= 13 and luhn_ok(digits):
+                    return True
+    return False
+
+
+def check_text(text: str, field: str, max_len: int = 200) -> str:
+    """Free text: no card number, no control characters, a sane length."""
+    value = text.strip()
+    if len(value) > max_len:
+        raise _err(field, "validate.too_long", max=max_len)
+    if any(ord(ch) < 32 and ch not in "\t" for ch in value) or "\x7f" in value:
+        raise _err(field, "validate.control_chars")
+    if contains_card_number(value):
+        raise _err(field, "validate.card_number")
+    return value
+
+
+# ---------------------------------------------------------------- identifiers
+
+
+def check_name(text: str, field: str = "name") -> str:
+    value = text.strip()
+    if not _NAME_RE.match(value):
+        raise _err(field, "validate.name", value=text)
+    return value
+
+
+def check_merchant_no(text: str, field: str = "merchant_no") -> str:
+    value = _SEPARATORS.sub("", text)
+    if not (len(value) == 15 and value.isascii() and value.isdigit()):
+        raise _err(field, "validate.merchant_no", value=text)
+    return value
+
+
+def check_terminal_id(text: str, field: str = "terminal_id") -> str:
+    value = text.strip().upper()
+    if not (len(value) == 8 and value.isascii() and value.isalnum()):
+        raise _err(field, "validate.terminal_id", value=text)
+    return value
+
+
+def check_serial(text: str, field: str = "serial") -> str:
+    value = text.strip().upper()
+    if not (4 <= len(value) <= 32 and re.fullmatch(r"[A-Z0-9\-]+", value)):
+        raise _err(field, "validate.serial", value=text)
+    if contains_card_number(value):
+        raise _err(field, "validate.card_number")
+    return value
+
+
+def check_iccid(text: str, field: str = "sim.iccid", force: bool = False) -> str:
+    """19-20 characters starting 89. All digits: the Luhn check digit must match,
+    or be confirmed (`force`)."""
+    value = _SEPARATORS.sub("", text).upper()
+    if not (19 <= len(value) <= 20 and value.startswith("89") and value.isascii()):
+        raise _err(field, "validate.iccid", value=text)
+    if not value.isalnum():
+        raise _err(field, "validate.iccid", value=text)
+    if value.isdigit() and not luhn_ok(value) and not force:
+        expected = luhn_check_digit(value[:-1])
+        raise NeedsConfirmation(
+            field,
+            t("validate.iccid_luhn", field=field_label(field), value=value,
+              got=value[-1], expected=expected),
+            value,
+        )
+    return value
+
+
+# ---------------------------------------------------------------- phone numbers
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str
+    kind: str  # service, business, landline, mobile
+
+
+def classify_phone(text: str) -> Phone | None:
+    value = _SEPARATORS.sub("", text)
+    if value.startswith("+86"):
+        value = value[3:]
+    elif value.startswith("0086"):
+        value = value[4:]
+    if not value.isascii() or not value.isdigit():
+        return None
+    if re.fullmatch(r"95\d{3,4}|96\d{3}", value):
+        return Phone(value, "service")
+    if re.fullmatch(r"(400|800)\d{7}", value):
+        return Phone(value, "business")
+    if re.fullmatch(r"1[3-9]\d{9}", value):
+        return Phone(value, "mobile")
+    if re.fullmatch(r"0[1-9]\d{8,10}", value):
+        return Phone(value, "landline")
+    return None
+
+
+def check_phone(text: str, field: str = "support_phone", force: bool = False) -> str:
+    """A support number: service (95xxx), business (400/800) or landline. A mobile
+    number is likely a sales agent or a scam: it needs confirming (`force`)."""
+    phone = classify_phone(text)
+    if phone is None:
+        raise _err(field, "validate.phone", value=text)
+    if phone.kind == "mobile" and not force:
+        raise NeedsConfirmation(
+            field, t("validate.phone_mobile", field=field_label(field), value=phone.number),
+            phone.number,
+        )
+    return phone.number

@@ -1,0 +1,105 @@
+"""Chinese and English are equal citizens: a missing translation fails here."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+import posguide.messages
+from posguide.i18n import detect_lang
+
+SRC = Path(posguide.__file__).parent
+
+
+def all_messages() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for info in pkgutil.iter_modules(posguide.messages.__path__):
+        module = importlib.import_module(f"posguide.messages.{info.name}")
+        for key, entry in module.MESSAGES.items():
+            assert key.split(".")[0] == info.name, f"{key} is in the wrong module {info.name}"
+            out[key] = entry
+    return out
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
+    for key, entry in all_messages().items():
+        assert set(entry) == {"en", "zh"}, key
+        assert entry["en"].strip() and entry["zh"].strip(), key
+        assert fields(entry["en"]) == fields(entry["zh"]), key
+
+
+def test_every_key_used_in_the_code_exists() -> None:
+    known = all_messages()
+    used = set()
+    pattern = re.compile(r"""\bt\(\s*["']([a-z_]+\.[A-Za-z0-9_.\-]+)["']""")
+    for path in SRC.rglob("*.py"):
+        used |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    missing = sorted(k for k in used if k not in known)
+    assert not missing, missing
+
+
+@pytest.mark.parametrize(("env", "lang"), [
+    ({}, "en"),
+    ({"LANG": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_TW.UTF-8"}, "zh"),
+    ({"LANGUAGE": "zh_CN:en"}, "zh"),
+    ({"LANG": "zh_CN.UTF-8", "POSGUIDE_LANG": "en"}, "en"),
+    ({"LANG": "C"}, "en"),
+])
+def test_language_detection(env: dict[str, str], lang: str) -> None:
+    assert detect_lang(env) == lang
+
+
+def walk(command, path="posguide"):
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from walk(sub, name if path == "posguide" else f"{path}.{name}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_command_and_option_has_help_in_both_languages(lang: str) -> None:
+    from posguide.cli import build_command
+    from posguide.i18n import set_lang
+
+    set_lang(lang)
+    known = all_messages()
+    for path, command in walk(build_command()):
+        assert f"help.{path}" in known, f"help.{path}"
+        assert command.help == known[f"help.{path}"][lang]
+        for param in command.params:
+            key = "help.posguide.help" if param.name == "help" else f"help.{path}.{param.name}"
+            assert key in known, key
+            assert param.help == known[key][lang], key
+
+
+def test_every_command_is_in_the_readme() -> None:
+    from posguide.cli import build_command
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for path, _ in walk(build_command()):
+        if path == "posguide":
+            continue
+        words = path.replace(".", " ")
+        assert f"posguide {words}" in readme, f"`posguide {words}` is not in the README"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_help_screens_render(cli, lang: str) -> None:
+    from posguide.cli import build_command
+
+    for path, _ in walk(build_command()):
+        args = [] if path == "posguide" else path.split(".")
+        r = cli("--lang", lang, *args, "--help")
+        assert r.exit_code == 0, (path, r.output)
+        assert "Traceback" not in r.output
+        if lang == "zh":
+            assert "选项" in r.stdout

@@ -1,0 +1,70 @@
+"""The interactive `init` in a real pseudo-terminal, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ptyutil import expect_prompt, finish, spawn
+
+TEXT = {
+    "en": {"intro": "Adding terminal", "purchased": "Purchase date", "bad": "not a real calendar date",
+           "phone": "Support phone", "mobile": "mobile number", "keep": "Keep this value anyway?",
+           "save": "Save this terminal?", "saved": "Saved terminal"},
+    "zh": {"intro": "正在添加终端", "purchased": "购买日期", "bad": "日历上不存在",
+           "phone": "客服电话", "mobile": "是手机号", "keep": "仍然使用这个值吗",
+           "save": "保存这台终端吗", "saved": "已保存终端"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_interactive_init_corrects_a_bad_answer(home: Path, lang: str) -> None:
+    words = TEXT[lang]
+    child = spawn(home, "init", "--name", "shop1", lang=lang)
+    child.expect(words["intro"])
+
+    def answer(value: str, label: str | None = None) -> None:
+        expect_prompt(child, label)
+        child.sendline(value)
+
+    answer("Lakala", "Brand" if lang == "en" else "品牌")
+    for _ in range(5):  # model, serial, terminal ID, merchant number, location
+        answer("")
+    answer("2024-02-30", words["purchased"])  # no such day
+    child.expect(words["bad"])
+    answer("2024-02-29", words["purchased"])
+    answer("")  # activation date
+    answer("")  # service years
+    answer("13812345678", words["phone"])
+    child.expect(words["mobile"])
+    answer("n", words["keep"])
+    answer("95016", words["phone"])
+    for _ in range(5):  # fee rate, carrier, iccid, expiry, plan
+        answer("")
+    expect_prompt(child, words["save"])
+    child.sendline("y")
+    child.expect(words["saved"])
+    assert finish(child) == 0
+
+    text = (home / "profile.toml").read_text(encoding="utf-8")
+    assert "[terminals.shop1]" in text
+    assert "purchased = 2024-02-29" in text
+    assert 'support_phone = "95016"' in text
+
+
+def test_ctrl_c_during_init_saves_nothing(home: Path) -> None:
+    child = spawn(home, "init")
+    child.expect("Brand")
+    child.sendintr()
+    assert finish(child) == 130
+    assert not (home / "profile.toml").exists()
+
+
+def test_end_of_input_during_init_saves_nothing(home: Path) -> None:
+    child = spawn(home, "init")
+    child.expect("Brand")
+    child.sendeof()
+    code = finish(child)
+    assert code == 130
+    assert not (home / "profile.toml").exists()
