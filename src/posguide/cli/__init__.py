@@ -11,16 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typer._click import Command
+    from collections.abc import Callable
+
+    from typer._click import Command, Context, HelpFormatter
 
 
 def build_command() -> Command:
     import typer.main
 
-    from ..i18n import get_lang
     from .app import app
 
-    _translate_typer(get_lang())
     command = typer.main.get_command(app)
     translate_help(command, "posguide")
     return command
@@ -35,6 +35,10 @@ def translate_help(command: Command, path: str) -> None:
     if entry is not None:
         command.help = entry[lang]
         command.short_help = entry[lang].split("\n")[0]
+    # typer's help renderer (rich_utils, which pulls in markdown and pygments:
+    # half of the start-up time) is imported only when help is shown; its own
+    # words are translated at that moment rather than on every run.
+    command.format_help = _translating(command.format_help)  # type: ignore[method-assign]
     for param in command.params:
         key = "help.posguide.help" if param.name == "help" else f"help.{path}.{param.name}"
         p_entry = texts.get(key)
@@ -42,6 +46,17 @@ def translate_help(command: Command, path: str) -> None:
             param.help = p_entry[lang]  # type: ignore[attr-defined]
     for name, sub in getattr(command, "commands", {}).items():
         translate_help(sub, name if path == "posguide" else f"{path}.{name}")
+
+
+def _translating(format_help: Callable[[Context, HelpFormatter], None]
+                 ) -> Callable[[Context, HelpFormatter], None]:
+    def wrapper(ctx: Context, formatter: HelpFormatter) -> None:
+        from ..i18n import get_lang
+
+        _translate_typer(get_lang())
+        format_help(ctx, formatter)
+
+    return wrapper
 
 
 def _translate_typer(lang: str) -> None:
