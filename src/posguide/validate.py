@@ -264,3 +264,11 @@ def check_phone(text: str, field: str = "support_phone", force: bool = False) ->
             phone.number,
         )
     return phone.number
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Keep a cell from being read as a formula when a CSV is opened in a
+    spreadsheet (=, +, -, @ and a leading tab or CR start formulas there)."""
+    if value and value[0] in "=+-@\t\r":
+        return "'" + value
+    return value

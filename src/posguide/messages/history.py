@@ -11,4 +11,11 @@ MESSAGES = {
         "en": "Some lines of {path} cannot be read and are skipped: line {lines}.",
         "zh": "{path} 中有些行无法读取，已跳过：第 {lines} 行。",
     },
+    "history.json_or_csv": {"en": "Choose one of --json and --csv.", "zh": "--json 和 --csv 只能选一个。"},
+    "history.empty": {"en": "Nothing recorded yet. `posguide record KIND` or a checklist adds events.",
+                      "zh": "还没有任何记录。`posguide record 类别` 或完成检查清单会添加记录。"},
+    "history.col.date": {"en": "Date", "zh": "日期"},
+    "history.col.terminal": {"en": "Terminal", "zh": "终端"},
+    "history.col.kind": {"en": "What", "zh": "事项"},
+    "history.col.details": {"en": "Details", "zh": "详情"},
 }

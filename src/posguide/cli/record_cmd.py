@@ -1,0 +1,114 @@
+"""`posguide record KIND` and `posguide history`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..i18n import t
+from ..render import console, err_console, print_json
+from .common import STATE, interactive
+
+
+def record(
+    kind: Annotated[str, typer.Argument(metavar="KIND")],
+    date_: Annotated[str | None, typer.Option("--date", metavar="DATE")] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT")] = None,
+    expires: Annotated[str | None, typer.Option("--expires", metavar="DATE")] = None,
+) -> None:
+    from ..records import check_kind, record as do_record
+    from ..validate import parse_date
+
+    check_kind(kind)
+    today = STATE.today()
+    day = parse_date(date_, today, "date") if date_ else today
+    new_expires = parse_date(expires, today, "sim.expires") if expires else None
+    if kind == "sim-renewal" and new_expires is None and interactive():
+        from ..prompts import ConsolePrompter, ask_value
+
+        term = STATE.terminal()
+        prompter = ConsolePrompter()
+        prompter.say(t("record.current_expiry", name=term.name,
+                       date=term.sim.expires.isoformat() if term.sim.expires else "-"))
+        new_expires = ask_value(prompter, t("record.ask_expires"),
+                                lambda s, f: parse_date(s, today, "sim.expires"))
+    done = do_record(STATE.home, STATE.terminal_name, kind, day, today, note, new_expires)
+    event = done.event
+    out = console()
+    out.print(t("record.done", kind=t(f"kind.{kind}"), name=event.terminal,
+                date=event.date.isoformat()), style="green", markup=False, highlight=False)
+    if kind == "sim-renewal":
+        out.print(t("record.renewed", old=done.old_expires.isoformat() if done.old_expires
+                    else "-", new=event.data["new_expires"]), markup=False, highlight=False)
+
+
+def history(
+    json_: Annotated[bool, typer.Option("--json")] = False,
+    csv: Annotated[bool, typer.Option("--csv")] = False,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="KIND")] = None,
+    all_: Annotated[bool, typer.Option("--all")] = False,
+) -> None:
+    from ..errors import UsageError
+    from ..history import KINDS, History, filter_events
+    from ..validate import parse_date
+
+    if json_ and csv:
+        raise UsageError(t("history.json_or_csv"))
+    if kind and kind not in KINDS:
+        raise UsageError(t("record.bad_kind", kind=kind, kinds=", ".join(KINDS)))
+    today = STATE.today()
+    since_day = parse_date(since, today, "since") if since else None
+    profile = STATE.profile()
+    terminal = None if all_ else STATE.terminal(profile).name
+    store = History(STATE.home)
+    events = list(filter_events(store.events(), terminal, kind, since_day))
+    events.sort(key=lambda e: e.date)
+    for notice in store.notices:
+        err_console().print(notice, style="yellow", markup=False, highlight=False)
+    if json_:
+        print_json({"schema": 1, "events": [e.to_json() for e in events]})
+        return
+    if csv:
+        _write_csv(events)
+        return
+    from rich.table import Table
+
+    out = console()
+    if not events:
+        out.print(t("history.empty"), markup=False)
+        return
+    table = Table(title_justify="left", header_style="bold")
+    table.add_column(t("history.col.date"), no_wrap=True)
+    if all_:
+        table.add_column(t("history.col.terminal"), overflow="fold")
+    table.add_column(t("history.col.kind"), overflow="fold")
+    table.add_column(t("history.col.details"), overflow="fold")
+    for e in events:
+        details = _details(e.data)
+        if e.note:
+            details = f"{e.note}  {details}".strip()
+        row = [e.date.isoformat()] + ([e.terminal] if all_ else []) + [
+            t(f"kind.{e.kind}") if e.kind in KINDS else e.kind, details]
+        table.add_row(*row)
+    out.print(table)
+
+
+def _details(data: dict) -> str:
+    return " ".join(f"{k}={v}" for k, v in data.items() if v not in (None, "", [], {}))
+
+
+def _write_csv(events: list) -> None:
+    import csv as csv_mod
+    import json
+    import sys
+
+    from ..validate import spreadsheet_safe
+
+    writer = csv_mod.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["date", "terminal", "kind", "note", "data"])
+    for e in events:
+        writer.writerow([e.date.isoformat(), spreadsheet_safe(e.terminal), e.kind,
+                         spreadsheet_safe(e.note or ""),
+                         json.dumps(e.data, ensure_ascii=False) if e.data else ""])

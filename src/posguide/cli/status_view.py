@@ -1,0 +1,106 @@
+"""How status looks to a person: one terminal grouped by topic, or a fleet as
+one table, most urgent first. Takes the console so scripts can record SVGs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..i18n import t
+from ..render import SEVERITY_STYLE
+from ..status import counts, urgency
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..profile import Terminal
+    from ..status import Finding
+
+
+def _describe(term: Terminal) -> str:
+    parts = [p for p in (term.brand, term.model, term.serial) if p]
+    return f" ({' '.join(parts)})" if parts else ""
+
+
+def render_one(out: Console, term: Terminal, findings: list[Finding], today: date) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    out.print(Text(t("status.title", name=term.name, what=_describe(term),
+                     today=today.isoformat()), style="bold"))
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.group, []).append(f)
+    for fs in groups.values():
+        fs.sort(key=urgency)
+    order = sorted(groups, key=lambda g: urgency(groups[g][0]))
+
+    table = Table(show_header=False, box=None, padding=(0, 1, 0, 0), expand=False)
+    table.add_column(no_wrap=True, width=3)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold", ratio=1)
+    for gi, group in enumerate(order):
+        if gi:
+            table.add_row("", "", "")
+        for i, f in enumerate(groups[group]):
+            mark, style = SEVERITY_STYLE[f.severity]
+            label = t(f"status.group.{group}") if i == 0 else ""
+            table.add_row(Text(mark, style=style), Text(label, style="bold"),
+                          Text(f.message, style=style if f.severity == "critical" else ""))
+            if f.severity != "ok":
+                for n, fix in enumerate(f.fixes):
+                    key = "status.fix" if n == 0 else "status.or"
+                    table.add_row("", "", Text(t(key, command=fix), style="cyan"))
+    out.print(table)
+    out.print(_summary(findings), markup=False, highlight=False)
+
+
+def _summary(findings: list[Finding]) -> str:
+    c = counts(findings)
+    text = t("status.summary", **c)
+    if not c["warn"] and not c["critical"]:
+        text += " " + t("status.all_good")
+    return text
+
+
+def render_all(out: Console, results: list[tuple[Terminal, list[Finding]]], today: date,
+               within: int | None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    rows = []
+    quiet = 0
+    every: list[Finding] = []
+    for term, findings in results:
+        every.extend(findings)
+        pressing = sorted((f for f in findings if f.severity != "ok"), key=urgency)
+        if not pressing:
+            quiet += 1
+            continue
+        rows.append((urgency(pressing[0]), term, pressing))
+    rows.sort(key=lambda r: (r[0], r[1].name))
+
+    title = t("status.all_title", count=len(results), today=today.isoformat())
+    if within is not None:
+        title += " (" + t("status.all_within", days=within) + ")"
+    table = Table(title=title, title_justify="left", header_style="bold")
+    table.add_column(t("status.col.terminal"), overflow="fold")
+    table.add_column("", no_wrap=True, width=3)
+    table.add_column(t("status.col.item"), overflow="fold")
+    table.add_column(t("status.col.due"), no_wrap=True)
+    table.add_column(t("status.col.days"), justify="right", no_wrap=True)
+    table.add_column(t("status.col.fix"), overflow="fold")
+    for _, term, pressing in rows:
+        top = pressing[0]
+        mark, style = SEVERITY_STYLE[top.severity]
+        item = t(f"status.code.{top.code}")
+        if len(pressing) > 1:
+            item = t("status.more", item=item, more=len(pressing) - 1)
+        table.add_row(term.name, Text(mark, style=style), item,
+                      top.due.isoformat() if top.due else "-",
+                      str(top.days) if top.days is not None else "-", top.fix or "")
+    out.print(table)
+    if quiet:
+        out.print(t("status.all_fine_terminals", count=quiet), markup=False)
+    out.print(_summary(every), markup=False, highlight=False)
+

@@ -1,0 +1,61 @@
+"""Recording what was done: `posguide record KIND`. Pure of output; the CLI
+renders what this returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .errors import UsageError, ValidationError
+from .history import RECORD_KINDS, Event, History
+from .home import Home
+from .i18n import t
+from .profile import editing, load_required
+from .validate import check_text, field_label
+
+
+@dataclass
+class Recorded:
+    event: Event
+    old_expires: date | None = None
+
+
+def check_kind(kind: str) -> str:
+    if kind not in RECORD_KINDS:
+        raise UsageError(t("record.bad_kind", kind=kind, kinds=", ".join(RECORD_KINDS)))
+    return kind
+
+
+def record(home: Home, terminal: str | None, kind: str, day: date, today: date,
+           note: str | None = None, expires: date | None = None) -> Recorded:
+    """Append one event. `sim-renewal` also moves the SIM's expiry to `expires`,
+    in the same locked step, and keeps the old date in the event."""
+    check_kind(kind)
+    if day > today:
+        raise ValidationError("date", t("validate.date_future", field=field_label("date"),
+                                        value=day.isoformat()))
+    clean_note = check_text(note, "note") if note else None
+    history = History(home)
+    with home.locked():
+        if kind != "sim-renewal":
+            term = load_required(home).pick(terminal)
+            event = Event(term.name, kind, day, clean_note)
+            history.append([event])
+            return Recorded(event)
+        if expires is None:
+            raise UsageError(t("record.needs_expires"))
+        if expires <= day:
+            raise ValidationError("sim.expires", t("record.expires_not_after",
+                                                   expires=expires.isoformat(),
+                                                   day=day.isoformat()))
+        with editing(home) as profile:
+            term = profile.pick(terminal)
+            old = term.sim.expires
+            term.sim.expires = expires
+            data = {"old_expires": old.isoformat() if old else None,
+                    "new_expires": expires.isoformat()}
+            if term.sim.iccid:
+                data["iccid"] = term.sim.iccid
+            event = Event(term.name, kind, day, clean_note, data)
+        history.append([event])
+        return Recorded(event, old)

@@ -1,0 +1,174 @@
+"""The status rules of DESIGN.md section 5, as pure functions.
+
+    evaluate(terminal, latest, policy, today) -> [Finding, ...]
+
+`latest` maps a history kind to the latest date it was recorded for this
+terminal (History.latest() gives it for every terminal). Nothing here reads the
+clock, the disk or prints: the CLI passes everything in and renders the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .i18n import t
+from .profile import IMPORTANT, Terminal
+
+SEVERITIES = ("ok", "info", "warn", "critical")
+RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+# Every code, in the order people read them, with its group.
+CODES: dict[str, str] = {
+    "terminal_service": "terminal",
+    "profile": "terminal",
+    "sim_expiry": "sim",
+    "dormancy": "activity",
+    "maintenance": "care",
+    "inspection": "care",
+    "password": "security",
+    "software": "security",
+    "fee_check": "security",
+}
+GROUPS = ("terminal", "sim", "activity", "care", "security")
+
+# Interval clocks: the history kind that restarts them, and the command that fixes them.
+INTERVALS: dict[str, tuple[str, str]] = {
+    "dormancy": ("transaction", "posguide checklist dormancy"),
+    "maintenance": ("maintenance", "posguide checklist maintenance"),
+    "inspection": ("inspection", "posguide checklist inspection"),
+    "password": ("password-change", "posguide checklist security"),
+    "software": ("software-update", "posguide checklist security"),
+    "fee_check": ("fee-check", "posguide fee check --amount AMOUNT --settled SETTLED"),
+}
+
+FIXES: dict[str, tuple[str, ...]] = {
+    "terminal_service": ("posguide checklist renewal",),
+    "sim_expiry": ("posguide sim-swap", "posguide record sim-renewal"),
+    "dormancy": ("posguide checklist dormancy", "posguide record transaction"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    due: date | None
+    days: int | None  # due minus today; negative when overdue
+    message: str
+    fixes: tuple[str, ...] = ()
+
+    @property
+    def group(self) -> str:
+        return CODES[self.code]
+
+    @property
+    def fix(self) -> str | None:
+        """The main fix, for JSON and one-line displays."""
+        return self.fixes[0] if self.fixes and self.severity != "ok" else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "due": self.due.isoformat() if self.due else None,
+            "days": self.days,
+            "message": self.message,
+            "fix": self.fix,
+        }
+
+
+def when(days: int, due: date) -> str:
+    """"in 12 days (2026-12-05)", "today (…)", "3 days overdue (…)"."""
+    one = "_one" if abs(days) == 1 else ""
+    if days > 0:
+        return t(f"status.in_days{one}", days=days, date=due.isoformat())
+    if days == 0:
+        return t("status.today", date=due.isoformat())
+    return t(f"status.overdue_days{one}", days=-days, date=due.isoformat())
+
+
+def _expiry(code: str, end: date | None, warn_days: int, today: date) -> Finding:
+    fixes = FIXES.get(code, ())
+    if end is None:
+        return Finding(code, "info", None, None, t(f"status.{code}.unknown"),
+                       ("posguide profile set sim.expires DATE",))
+    days = (end - today).days
+    if days < 0:
+        severity = "critical"
+    elif days <= warn_days:
+        severity = "warn"
+    else:
+        severity = "ok"
+    message = t(f"status.{code}.{severity}", when=when(days, end))
+    return Finding(code, severity, end, days, message, fixes)
+
+
+def _interval(code: str, last: date | None, started: date, warn: int, critical: int,
+              today: date) -> Finding:
+    start = last or started
+    idle = (today - start).days
+    due = start + timedelta(days=warn)
+    days = (due - today).days
+    if idle >= critical:
+        severity = "critical"
+    elif idle >= warn:
+        severity = "warn"
+    else:
+        severity = "ok"
+    suffix = "_tx" if code == "dormancy" else ""
+    key = f"status.since_last{suffix}" if last else f"status.since_start{suffix}"
+    if idle == 1:
+        key += "_one"
+    since = t(key, days=idle, date=start.isoformat())
+    message = t(f"status.{code}.{severity}", since=since, when=when(days, due))
+    fix = INTERVALS[code][1]
+    return Finding(code, severity, due, days, message, FIXES.get(code, (fix,)))
+
+
+# What to type in place of the value in a suggested `profile set`.
+_PLACEHOLDER = {"serial": "SN", "support_phone": "PHONE", "sim.expires": "DATE"}
+
+
+def _profile(term: Terminal) -> Finding:
+    missing = [key for key in IMPORTANT if term.get(key) in (None, "")]
+    if not missing:
+        return Finding("profile", "ok", None, None, t("status.profile.ok"))
+    names = t("status.list_sep").join(t(f"fields.{k}") for k in missing)
+    fixes = tuple(f"posguide profile set {k} {_PLACEHOLDER[k]}" for k in missing)
+    return Finding("profile", "info", None, None, t("status.profile.info", fields=names), fixes)
+
+
+def evaluate(term: Terminal, latest: Mapping[str, date], policy: Mapping[str, int],
+             today: date) -> list[Finding]:
+    """Every code for one terminal, in CODES order."""
+    found = {
+        "terminal_service": _expiry("terminal_service", term.service_end,
+                                    policy["terminal_service_warn_days"], today),
+        "profile": _profile(term),
+        "sim_expiry": _expiry("sim_expiry", term.sim.expires, policy["sim_expiry_warn_days"],
+                              today),
+    }
+    for code, (kind, _fix) in INTERVALS.items():
+        found[code] = _interval(code, latest.get(kind), term.started,
+                                policy[f"{code}_warn_days"], policy[f"{code}_critical_days"],
+                                today)
+    return [found[code] for code in CODES]
+
+
+def urgency(f: Finding) -> tuple[int, int]:
+    """Sort key, most urgent first: severity, then the nearest due date."""
+    return (-RANK[f.severity], f.days if f.days is not None else 10**6)
+
+
+def counts(findings: list[Finding]) -> dict[str, int]:
+    out = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        out[f.severity] += 1
+    return out
+
+
+def needs_attention(findings: list[Finding]) -> bool:
+    return any(f.severity in ("warn", "critical") for f in findings)

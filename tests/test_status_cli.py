@@ -1,0 +1,260 @@
+"""status, record, history and remind through the real CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import TODAY, files_in
+
+T = {"POSGUIDE_TODAY": TODAY}
+
+
+def status_json(cli, *args: str, env=None) -> dict:
+    r = cli("status", "--json", *args, env=env or T)
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+def by_code(data: dict, terminal: int = 0) -> dict[str, dict]:
+    return {f["code"]: f for f in data["terminals"][terminal]["findings"]}
+
+
+def test_status_without_profile_explains_in_two_lines(cli, home: Path) -> None:
+    for lang, word in (("en", "No terminal profile yet"), ("zh", "还没有终端资料")):
+        r = cli("--lang", lang, "status")
+        assert r.exit_code == 0
+        assert word in r.out and "posguide init" in r.out and "posguide status --demo" in r.out
+        assert len(r.stdout.strip().splitlines()) <= 3  # two sentences; rich may wrap one
+    assert not home.exists()
+
+
+def test_demo_reads_and_writes_nothing(cli, home: Path) -> None:
+    for lang in ("en", "zh"):
+        r = cli("--lang", lang, "status", "--demo", env=T)
+        assert r.exit_code == 0
+        assert "Traceback" not in r.output
+    assert not home.exists()
+    data = status_json(cli, "--demo")
+    severities = {f["severity"] for f in data["terminals"][0]["findings"]}
+    assert severities == {"ok", "info", "warn", "critical"}  # a realistic mix
+
+
+def test_json_shape(cli, terminal) -> None:
+    data = status_json(cli)
+    assert data["schema"] == 1 and data["today"] == TODAY
+    assert data["terminals"][0]["name"] == "main"
+    findings = data["terminals"][0]["findings"]
+    assert [f["code"] for f in findings] == ["terminal_service", "profile", "sim_expiry",
+                                             "dormancy", "maintenance", "inspection",
+                                             "password", "software", "fee_check"]
+    for f in findings:
+        assert set(f) == {"code", "severity", "due", "days", "message", "fix"}
+        assert f["severity"] in ("ok", "info", "warn", "critical")
+    sim = by_code(data)["sim_expiry"]
+    assert sim == {**sim, "severity": "warn", "due": "2026-12-05", "days": 12,
+                   "fix": "posguide sim-swap"}
+
+
+def test_sim_expired_yesterday_is_first_in_red_with_both_fixes(cli, terminal) -> None:
+    cli("profile", "set", "sim.expires", "2026-11-22")
+    # Everything else fine, so only the SIM stands out.
+    for kind in ("transaction", "maintenance", "inspection", "password-change",
+                 "software-update", "fee-check"):
+        assert cli("record", kind, env=T).exit_code == 0
+    for lang, expired in (("en", "SIM card expired yesterday (2026-11-22)"),
+                          ("zh", "流量卡已于昨天（2026-11-22）到期")):
+        r = cli("--lang", lang, "status", env=T)
+        assert r.exit_code == 0
+        lines = [line for line in r.stdout.splitlines() if line.strip()]
+        assert lines[1].startswith("[x]")  # the first finding, marked critical
+        assert expired in r.out
+        assert "posguide sim-swap" in r.out and "posguide record sim-renewal" in r.out
+
+
+def test_sim_expired_is_red_on_a_colour_terminal(cli, terminal, monkeypatch) -> None:
+    cli("profile", "set", "sim.expires", "2026-11-22")
+    monkeypatch.delenv("NO_COLOR")
+    from rich.console import Console
+
+    from posguide.cli.status_view import render_one
+    from posguide.history import History
+    from posguide.profile import DEFAULT_POLICY, load
+    from posguide.home import Home
+    from posguide.status import evaluate
+
+    home = Home(Path(__import__("os").environ["POSGUIDE_HOME"]))
+    term = load(home).terminals["main"]
+    findings = evaluate(term, History(home).latest().get("main", {}), DEFAULT_POLICY,
+                        date(2026, 11, 23))
+    console = Console(record=True, width=100, force_terminal=True, color_system="truecolor")
+    render_one(console, term, findings, date(2026, 11, 23))
+    text = console.export_text(styles=True, clear=False)
+    assert "\x1b[1;31m[x]" in text  # bold red mark
+    assert "\x1b[1;31mSIM card expired yesterday" in text
+    svg = console.export_svg()
+    assert "SIM&#160;card&#160;expired" in svg or "SIM card expired" in svg
+
+
+def test_check_exit_code(cli, terminal) -> None:
+    assert cli("status", "--check", env=T).exit_code == 1
+    r = cli("status", "--check", "--today", "2024-03-06")
+    assert r.exit_code == 0, r.output  # the day after activation: nothing due yet
+
+
+def test_today_option(cli, terminal) -> None:
+    data = status_json(cli, "--today", "2027-03-02")
+    assert by_code(data)["terminal_service"]["severity"] == "critical"
+    assert data["today"] == "2027-03-02"
+    r = cli("status", "--today", "2027-02-30")
+    assert r.exit_code == 2 and "today" in r.err
+
+
+def test_record_moves_the_clock(cli, terminal) -> None:
+    before = by_code(status_json(cli))["maintenance"]
+    assert before["severity"] == "critical"
+    r = cli("record", "maintenance", "--note", "cleaned the reader", env=T)
+    assert r.exit_code == 0 and "Recorded" in r.out
+    after = by_code(status_json(cli))["maintenance"]
+    assert after["severity"] == "ok" and after["due"] == "2026-12-23"
+    r = cli("record", "inspection", "--date", "2026-11-01", env=T)
+    assert r.exit_code == 0
+    assert by_code(status_json(cli))["inspection"]["due"] == "2026-12-01"
+
+
+@pytest.mark.parametrize(("args", "code", "says"), [
+    (["record", "dance"], 2, "maintenance"),
+    (["record", "maintenance", "--date", "2027-01-01"], 2, "future"),
+    (["record", "maintenance", "--date", "2026-02-30"], 2, "calendar"),
+    (["record", "maintenance", "--note", "card 4111 1111 1111 1111"], 2, "card number"),
+    (["record", "sim-renewal"], 2, "--expires"),
+    (["record", "sim-renewal", "--expires", "2026-01-01"], 2, "after"),
+])
+def test_record_refuses_bad_input(cli, terminal, home: Path, args, code, says) -> None:
+    before = files_in(home)
+    r = cli(*args, env=T)
+    assert r.exit_code == code, r.output
+    assert says in r.err
+    after = files_in(home)
+    after.pop("history.index.json", None)
+    before.pop("history.index.json", None)
+    assert after == before
+
+
+def test_sim_renewal_updates_expiry_and_keeps_the_old_date(cli, terminal) -> None:
+    r = cli("record", "sim-renewal", "--expires", "+1y", env=T)
+    assert r.exit_code == 0, r.output
+    assert "2026-12-05" in r.out and "2027-11-23" in r.out
+    profile = json.loads(cli("profile", "show", "--json").stdout)
+    assert profile["sim"]["expires"] == "2027-11-23"
+    events = json.loads(cli("history", "--json").stdout)["events"]
+    assert events[-1]["kind"] == "sim-renewal"
+    assert events[-1]["data"]["old_expires"] == "2026-12-05"
+    assert by_code(status_json(cli))["sim_expiry"]["severity"] == "ok"
+
+
+def test_history_filters_and_formats(cli, terminal) -> None:
+    cli("record", "maintenance", "--date", "2026-10-01", env=T)
+    cli("record", "transaction", "--date", "2026-11-20", "--note", "=SUM(A1)", env=T)
+    cli("record", "maintenance", "--date", "2026-11-21", env=T)
+    events = json.loads(cli("history", "--json").stdout)["events"]
+    assert [e["date"] for e in events] == ["2026-10-01", "2026-11-20", "2026-11-21"]
+    assert all(e["terminal"] == "main" for e in events)
+    events = json.loads(cli("history", "--json", "--kind", "maintenance",
+                            "--since", "2026-11-01").stdout)["events"]
+    assert [(e["kind"], e["date"]) for e in events] == [("maintenance", "2026-11-21")]
+    r = cli("history", "--csv")
+    lines = r.stdout.splitlines()
+    assert lines[0] == "date,terminal,kind,note,data"
+    assert "2026-11-20,main,transaction,'=SUM(A1)," in r.stdout  # not a formula in a spreadsheet
+    r = cli("--lang", "zh", "history")
+    assert "清洁保养" in r.stdout and "2026-11-21" in r.stdout
+    assert cli("history", "--kind", "nope").exit_code == 2
+
+
+def test_status_all_most_urgent_first_and_within(cli, terminal) -> None:
+    cli("init", "--no-input", "--name", "b", "--purchased", "2026-11-01",
+        "--sim-expires", "2027-06-01", "--serial", "SN-2", "--support-phone", "95016", env=T)
+    cli("init", "--no-input", "--name", "c", "--purchased", "2026-11-20",
+        "--sim-expires", "2026-11-20", env=T)
+    data = status_json(cli, "--all")
+    assert [t["name"] for t in data["terminals"]] == ["main", "b", "c"]
+    r = cli("status", "--all", env=T)
+    assert r.exit_code == 0
+    rows = [line.split("│") for line in r.stdout.splitlines() if line.startswith("│")]
+    names = [row[1].strip() for row in rows if row[1].strip()]
+    assert names == ["main", "c"]  # both overdue, main for longest; b has nothing due
+    assert "1 terminal(s) with nothing due" in r.out
+    data = status_json(cli, "--all", "--within", "15")
+    for t in data["terminals"]:
+        assert all(f["days"] is not None and f["days"] <= 15 for f in t["findings"])
+    assert cli("status", "--all", "--within", "soon", env=T).exit_code == 2
+
+
+def test_torn_history_line_is_survived_and_reported_once(cli, terminal, home: Path) -> None:
+    cli("record", "maintenance", "--date", "2026-11-01", env=T)
+    with open(home / "history.jsonl", "ab") as fh:
+        fh.write(b'{"id":"x","terminal":"main","kind":"insp')  # a crash mid-write
+    r = cli("status", "--json", env=T)
+    assert r.exit_code == 0
+    assert by_code(json.loads(r.stdout))["maintenance"]["due"] == "2026-12-01"
+    assert "cut off" in r.err
+    r = cli("record", "inspection", env=T)
+    assert r.exit_code == 0
+    r = cli("history", "--json")
+    assert "cut off" not in r.err
+    kinds = [e["kind"] for e in json.loads(r.stdout)["events"]]
+    assert kinds == ["maintenance", "inspection"]
+    assert (home / "history.jsonl.torn").exists()
+
+
+def test_index_cache_is_rebuilt_when_missing_or_stale(cli, terminal, home: Path) -> None:
+    cli("record", "maintenance", "--date", "2026-11-01", env=T)
+    status_json(cli)
+    index = home / "history.index.json"
+    assert index.exists()
+    index.write_text("garbage")
+    assert by_code(status_json(cli))["maintenance"]["due"] == "2026-12-01"
+    cli("record", "maintenance", "--date", "2026-11-10", env=T)
+    assert by_code(status_json(cli))["maintenance"]["due"] == "2026-12-10"
+    # a backdated event does not move the clock backwards
+    cli("record", "maintenance", "--date", "2026-10-10", env=T)
+    assert by_code(status_json(cli))["maintenance"]["due"] == "2026-12-10"
+
+
+def test_remind_writes_a_calendar_that_parses(cli, terminal, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    target = tmp_path / "日历 posguide.ics"
+    r = cli("remind", "--ics", str(target), env=T)
+    assert r.exit_code == 0, r.output
+    cal = Calendar.from_ical(target.read_bytes())
+    events = list(cal.walk("VEVENT"))
+    uids = [str(e["UID"]) for e in events]
+    assert len(uids) == len(set(uids))
+    by_uid = {str(e["UID"]): e for e in events}
+    sim_due = next(e for u, e in by_uid.items() if "sim_expiry-due" in u)
+    assert sim_due.decoded("DTSTART") == date(2026, 12, 5)
+    sim_act = next(e for u, e in by_uid.items() if "sim_expiry-act" in u)
+    assert sim_act.decoded("DTSTART") == date(2026, 11, 23)  # the warn window began already
+    service_act = next(e for u, e in by_uid.items() if "terminal_service-act" in u)
+    assert service_act.decoded("DTSTART") == date(2026, 12, 31)  # 2027-03-01 minus 60 days
+    for e in events:
+        assert e.decoded("DTSTART") >= date(2026, 11, 23)
+        alarms = list(e.walk("VALARM"))
+        assert alarms and str(alarms[0]["ACTION"]) == "DISPLAY"
+    # Re-export: the same UIDs, so a calendar updates instead of duplicating.
+    cli("record", "maintenance", env=T)
+    cli("remind", "--ics", str(target), env=T)
+    again = {str(e["UID"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
+    assert again == set(uids)
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_remind_without_profile_is_a_usage_error(cli, tmp_path: Path) -> None:
+    r = cli("remind", "--ics", str(tmp_path / "x.ics"))
+    assert r.exit_code == 2 and "posguide init" in r.err
+    assert not (tmp_path / "x.ics").exists()
