@@ -11,6 +11,9 @@ from ..render import console
 from . import profile_cmd, terminal_cmd
 from .common import STATE
 from .init_cmd import init
+from .record_cmd import history, record
+from .remind_cmd import remind
+from .status_cmd import status
 
 app = typer.Typer(
     name="posguide",
@@ -47,5 +50,9 @@ def root(
 
 
 app.command("init")(init)
+app.command("status")(status)
+app.command("record")(record)
+app.command("history")(history)
+app.command("remind")(remind)
 app.add_typer(terminal_cmd.app, name="terminal")
 app.add_typer(profile_cmd.app, name="profile")
