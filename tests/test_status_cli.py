@@ -184,9 +184,12 @@ def test_status_all_most_urgent_first_and_within(cli, terminal) -> None:
     assert [t["name"] for t in data["terminals"]] == ["main", "b", "c"]
     r = cli("status", "--all", env=T)
     assert r.exit_code == 0
-    rows = [line.split("│") for line in r.stdout.splitlines() if line.startswith("│")]
-    names = [row[1].strip() for row in rows if row[1].strip()]
+    lines = r.stdout.splitlines()
+    assert lines[1].split() == ["Terminal", "Item", "Due", "Days", "Fix"]
+    names = [line.split()[0] for line in lines[2:4]]
     assert names == ["main", "c"]  # both overdue, main for longest; b has nothing due
+    assert lines[3].split()[1:] == ["[x]", "SIM", "expiry", "and", "1", "more", "2026-11-20", "-3",
+                                    "posguide", "sim-swap"]
     assert "1 terminal(s) with nothing due" in r.out
     data = status_json(cli, "--all", "--within", "15")
     for t in data["terminals"]:
@@ -258,3 +261,17 @@ def test_remind_without_profile_is_a_usage_error(cli, tmp_path: Path) -> None:
     r = cli("remind", "--ics", str(tmp_path / "x.ics"))
     assert r.exit_code == 2 and "posguide init" in r.err
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_status_all_stays_aligned_with_chinese_names(cli, terminal) -> None:
+    from rich.cells import cell_len
+
+    cli("init", "--no-input", "--name", "前台收银机", "--purchased", "2026-11-20",
+        "--sim-expires", "2026-11-20", env=T)
+    r = cli("--lang", "zh", "status", "--all", env=T)
+    rows = [line for line in r.stdout.splitlines() if "[x]" in line or "[!]" in line]
+    assert len(rows) == 2
+    columns = {cell_len(row[: row.index("[")]) for row in rows}
+    assert len(columns) == 1  # the marks line up in terminal cells
+    due_columns = {cell_len(row[: row.index("20")]) for row in rows}
+    assert len(due_columns) == 1

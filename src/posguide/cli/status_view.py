@@ -65,7 +65,14 @@ def _summary(findings: list[Finding]) -> str:
 
 def render_all(out: Console, results: list[tuple[Terminal, list[Finding]]], today: date,
                within: int | None) -> None:
-    from rich.table import Table
+    """One line per terminal that needs something, most urgent first.
+
+    Drawn as padded columns rather than a rich Table: an agent's fleet has
+    hundreds of rows, and measuring a Table's cells costs more than everything
+    else status does (about 0.5 s for 1,000 terminals here, against 0.05 s).
+    Widths are measured in terminal cells, so Chinese names stay aligned.
+    """
+    from rich.cells import cell_len
     from rich.text import Text
 
     rows = []
@@ -83,24 +90,39 @@ def render_all(out: Console, results: list[tuple[Terminal, list[Finding]]], toda
     title = t("status.all_title", count=len(results), today=today.isoformat())
     if within is not None:
         title += " (" + t("status.all_within", days=within) + ")"
-    table = Table(title=title, title_justify="left", header_style="bold")
-    table.add_column(t("status.col.terminal"), overflow="fold")
-    table.add_column("", no_wrap=True, width=3)
-    table.add_column(t("status.col.item"), overflow="fold")
-    table.add_column(t("status.col.due"), no_wrap=True)
-    table.add_column(t("status.col.days"), justify="right", no_wrap=True)
-    table.add_column(t("status.col.fix"), overflow="fold")
+    out.print(Text(title, style="bold"))
+    header = [t("status.col.terminal"), "", t("status.col.item"), t("status.col.due"),
+              t("status.col.days"), t("status.col.fix")]
+    table: list[tuple[list[str], str]] = []
     for _, term, pressing in rows:
         top = pressing[0]
-        mark, style = SEVERITY_STYLE[top.severity]
         item = t(f"status.code.{top.code}")
         if len(pressing) > 1:
             item = t("status.more", item=item, more=len(pressing) - 1)
-        table.add_row(term.name, Text(mark, style=style), item,
-                      top.due.isoformat() if top.due else "-",
-                      str(top.days) if top.days is not None else "-", top.fix or "")
-    out.print(table)
+        table.append(([term.name, SEVERITY_STYLE[top.severity][0], item,
+                       top.due.isoformat() if top.due else "-",
+                       str(top.days) if top.days is not None else "-", top.fix or ""],
+                      SEVERITY_STYLE[top.severity][1]))
+    widths = [max([cell_len(header[i])] + [cell_len(r[0][i]) for r in table])
+              for i in range(len(header) - 1)]
+
+    def line(cells: list[str], mark_style: str | None, style: str = "") -> Text:
+        text = Text(style=style)
+        for i, cell in enumerate(cells):
+            if i == len(cells) - 1:
+                text.append(cell, style="cyan" if mark_style else style)
+                break
+            pad = " " * (widths[i] - cell_len(cell))
+            right = i == 4  # days
+            text.append(pad if right else "")
+            text.append(cell, style=mark_style if i == 1 and mark_style else None)
+            text.append(("" if right else pad) + "  ")
+        return text
+
+    if table:
+        lines = Text("\n").join([line(header, None, "bold")] +
+                                [line(cells, style) for cells, style in table])
+        out.print(lines, no_wrap=True, overflow="ignore", crop=False)
     if quiet:
         out.print(t("status.all_fine_terminals", count=quiet), markup=False)
     out.print(_summary(every), markup=False, highlight=False)
-
