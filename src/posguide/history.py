@@ -12,6 +12,7 @@ reader parses only what was appended since, so a long history costs nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -84,9 +85,25 @@ def parse(raw: bytes, first_line: int = 1) -> Parsed:
             continue
         try:
             events.append(Event.from_json(json.loads(line)))
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            # RecursionError: a hostile line nested deeper than json can follow.
             bad.append(first_line + offset)
     return Parsed(events, bad)
+
+
+def _write_all_or_nothing(fd: int, payload: bytes) -> None:
+    """Append `payload` and fsync it. A filling disk writes part and then
+    fails: the part is cut off again, so a failed record is not half saved."""
+    start = os.fstat(fd).st_size
+    view = memoryview(payload)
+    try:
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, start)
+        raise
 
 
 class History:
@@ -107,8 +124,7 @@ class History:
             try:
                 fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
                 try:
-                    os.write(fd, payload)
-                    os.fsync(fd)
+                    _write_all_or_nothing(fd, payload)
                 finally:
                     os.close(fd)
             except OSError as exc:

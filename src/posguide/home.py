@@ -54,8 +54,11 @@ def os_error(exc: OSError, path: Path) -> DataError:
 def ensure_dir(path: Path) -> Path:
     try:
         path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        if path.stat().st_mode & 0o777 != DIR_MODE:
-            path.chmod(DIR_MODE)
+        mode = path.stat().st_mode & 0o777
+        if mode & ~DIR_MODE:
+            # Take away what others may do, but never give back what the
+            # owner took away: a home made read-only on purpose stays so.
+            path.chmod(mode & DIR_MODE)
     except OSError as exc:
         raise os_error(exc, path) from exc
     return path

@@ -357,6 +357,8 @@ def loads(raw: bytes, home: Home) -> Profile:
         raise _bad_file(home, t("profile.not_utf8")) from exc
     except tomllib.TOMLDecodeError as exc:
         raise _bad_file(home, str(exc)) from exc
+    except RecursionError:  # hostile nesting, deeper than tomllib can follow
+        raise _bad_file(home, t("profile.too_deep")) from None
     schema = data.get("schema")
     if schema != SCHEMA:
         raise _bad_file(home, t("profile.bad_schema", found=schema, expected=SCHEMA))

@@ -179,6 +179,8 @@ def check_name(text: str, field: str = "name") -> str:
     value = text.strip()
     if not _NAME_RE.match(value):
         raise _err(field, "validate.name", value=text)
+    if contains_card_number(value):  # a name is stored in every history line
+        raise _err(field, "validate.card_number")
     return value
 
 

@@ -8,6 +8,10 @@ MESSAGES = {
         "zh": "无法读取 {path}：{detail}\n文件保持原样未动。请用 `posguide profile edit` 或文本编辑器修正，或恢复上一个正常的备份：\n  cp '{backup}' '{path}'",
     },
     "profile.not_utf8": {"en": "it is not UTF-8 text.", "zh": "它不是 UTF-8 文本。"},
+    "profile.too_deep": {
+        "en": "its tables or lists are nested too deeply to read; it was not written by posguide.",
+        "zh": "其中的表或列表嵌套过深，无法读取；这不是 posguide 写出的文件。",
+    },
     "profile.bad_schema": {
         "en": "schema is {found}, this posguide reads schema {expected} (was it written by a newer version?).",
         "zh": "schema 为 {found}，本版本只能读取 schema {expected}（是否由更新版本写入？）。",
