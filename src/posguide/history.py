@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,7 +40,8 @@ class Event:
     date: date
     note: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
-    id: str = field(default_factory=lambda: secrets.token_hex(6))
+    # os.urandom rather than secrets: the same bytes, without secrets' 3 ms of imports.
+    id: str = field(default_factory=lambda: os.urandom(6).hex())
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "terminal": self.terminal, "kind": self.kind,
