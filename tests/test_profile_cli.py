@@ -195,3 +195,42 @@ def test_chinese_messages(cli, home: Path) -> None:
     r = cli("--lang", "zh", "init", "--no-input", "--purchased", "2024-02-30")
     assert r.exit_code == 2
     assert "日历上不存在" in r.err
+
+
+def _editor(tmp_path: Path, python_code: str) -> str:
+    """An $EDITOR that runs `python_code` on the file it is given."""
+    import sys
+
+    script = tmp_path / "editor.py"
+    script.write_text("import sys\nfrom pathlib import Path\np = Path(sys.argv[1])\n" + python_code)
+    return f"{sys.executable} {script}"
+
+
+def test_profile_edit_saves_a_valid_edit_keeping_comments(cli, terminal, home, tmp_path) -> None:
+    editor = _editor(tmp_path, "p.write_text(p.read_text().replace('brand = \"Lakala\"', "
+                               "'brand = \"Lakala\"  # from the box'))")
+    r = cli("profile", "edit", env={"EDITOR": editor})
+    assert r.exit_code == 0, r.output
+    assert "# from the box" in (home / "profile.toml").read_text()
+    assert (home / "profile.toml.bak").exists()
+    assert stat.S_IMODE((home / "profile.toml").stat().st_mode) == 0o600
+
+
+def test_profile_edit_keeps_the_old_file_when_the_edit_is_invalid(cli, terminal, home,
+                                                                   tmp_path) -> None:
+    before = (home / "profile.toml").read_bytes()
+    editor = _editor(tmp_path, "p.write_text(p.read_text().replace('purchased = 2024-03-01', "
+                               "'purchased = 2024-02-30'))")
+    r = cli("profile", "edit", env={"EDITOR": editor})
+    assert r.exit_code == 3
+    assert "kept" in r.err and "profile.toml.rejected" in r.err
+    assert (home / "profile.toml").read_bytes() == before
+    assert b"2024-02-30" in (home / "profile.toml.rejected").read_bytes()
+    assert not list(home.glob("profile-*.toml"))  # the temp copy is cleaned up
+
+
+def test_profile_edit_with_a_missing_editor(cli, terminal, home) -> None:
+    before = (home / "profile.toml").read_bytes()
+    r = cli("profile", "edit", env={"EDITOR": "/nonexistent/editor", "VISUAL": None})
+    assert r.exit_code == 2 and "$EDITOR" in r.err
+    assert (home / "profile.toml").read_bytes() == before
