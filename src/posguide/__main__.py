@@ -66,7 +66,7 @@ def run(args: list[str]) -> int:
     try:
         import typer
 
-        command = build_command()
+        command = build_command(args)
         try:
             result = command.main(args=args, prog_name="posguide", standalone_mode=False)
         except typer.Abort:

@@ -16,14 +16,32 @@ if TYPE_CHECKING:
     from typer._click import Command, Context, HelpFormatter
 
 
-def build_command() -> Command:
+def build_command(args: list[str] | None = None) -> Command:
+    """The click command for this run: only the command named in `args` is
+    built (and its module imported); without one, the whole tree."""
     import typer.main
 
-    from .app import app
+    from .app import make_app
 
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(make_app(named_command(args or [])))
     translate_help(command, "posguide")
     return command
+
+
+def named_command(args: list[str]) -> str | None:
+    """The command a command line names, after the global options that
+    __main__.hoist_globals moved to its front. None for help, completion, or
+    anything unclear: then the whole tree is built."""
+    import os
+
+    if any(key.startswith("_POSGUIDE_COMPLETE") for key in os.environ):
+        return None
+    i = 0
+    while i < len(args) and args[i] in ("--home", "--lang", "--terminal"):
+        i += 2
+    if i < len(args) and not args[i].startswith("-"):
+        return args[i]
+    return None
 
 
 def translate_help(command: Command, path: str) -> None:

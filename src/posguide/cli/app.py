@@ -1,28 +1,46 @@
-"""The root command: global options, and each command group added from its module."""
+"""The root command: global options, and the table of commands.
+
+Each command lives in its own module, imported only when that command runs
+(or when help or completion needs the whole tree): on a slow machine, every
+module not imported is start-up time saved.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import importlib
+from functools import cache
+from typing import Annotated, Any
 
 import typer
 
 from .. import __version__
 from ..render import console
-from . import profile_cmd, terminal_cmd
 from .common import STATE
-from .init_cmd import init
-from .record_cmd import history, record
-from .remind_cmd import remind
-from .status_cmd import status
 
-app = typer.Typer(
-    name="posguide",
-    add_completion=True,
-    no_args_is_help=False,
-    invoke_without_command=True,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["--help", "-h"]},
-)
+# name -> (module in posguide.cli, attribute). A typer.Typer attribute is a group.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "status": ("status_cmd", "status"),
+    "init": ("init_cmd", "init"),
+    "checklist": ("checklist_cmd", "checklist"),
+    "sim-swap": ("simswap_cmd", "sim_swap"),
+    "record": ("record_cmd", "record"),
+    "history": ("record_cmd", "history"),
+    "remind": ("remind_cmd", "remind"),
+    "fee": ("fee_cmd", "app"),
+    "terminal": ("terminal_cmd", "app"),
+    "profile": ("profile_cmd", "app"),
+}
+
+
+@cache
+def _load(name: str) -> Any:
+    module_name, attr = COMMANDS[name]
+    module = importlib.import_module(f"{__package__}.{module_name}")
+    if name == "terminal":
+        from . import fleet_cmd
+
+        fleet_cmd.register(module.app)  # terminal import|export (once: cached)
+    return getattr(module, attr)
 
 
 def _version(value: bool) -> None:
@@ -31,7 +49,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def root(
     ctx: typer.Context,
     home: Annotated[str | None, typer.Option("--home", metavar="PATH")] = None,
@@ -49,10 +66,22 @@ def root(
         welcome(ctx)
 
 
-app.command("init")(init)
-app.command("status")(status)
-app.command("record")(record)
-app.command("history")(history)
-app.command("remind")(remind)
-app.add_typer(terminal_cmd.app, name="terminal")
-app.add_typer(profile_cmd.app, name="profile")
+def make_app(only: str | None = None) -> typer.Typer:
+    """The root app with every command, or with just `only` when the command
+    line names one (its help, errors and behaviour are the same either way)."""
+    app = typer.Typer(
+        name="posguide",
+        add_completion=True,
+        no_args_is_help=False,
+        invoke_without_command=True,
+        rich_markup_mode="rich",
+        context_settings={"help_option_names": ["--help", "-h"]},
+    )
+    app.callback()(root)
+    for name in [only] if only in COMMANDS else COMMANDS:
+        target = _load(name)
+        if isinstance(target, typer.Typer):
+            app.add_typer(target, name=name)
+        else:
+            app.command(name)(target)
+    return app
