@@ -87,7 +87,8 @@ MESSAGES = {
     },
     "help.remind.ics": {"en": "The .ics file to write.", "zh": "要写入的 .ics 文件。"},
     # terminal
-    "help.terminal": {"en": "List, choose and remove terminals.", "zh": "列出、选择和删除终端。"},
+    "help.terminal": {"en": "List, choose, remove, import and export terminals.",
+                      "zh": "列出、选择、删除、导入和导出终端。"},
     "help.terminal.list": {"en": "List the terminals.", "zh": "列出所有终端。"},
     "help.terminal.list.json_": {"en": "Print JSON for scripts.", "zh": "输出 JSON，供脚本使用。"},
     "help.terminal.use": {"en": "Make NAME the default terminal.", "zh": "把 NAME 设为默认终端。"},
@@ -96,6 +97,24 @@ MESSAGES = {
                              "zh": "从资料中删除一台终端（保留历史记录）。"},
     "help.terminal.remove.name": {"en": "The terminal's name.", "zh": "终端名称。"},
     "help.terminal.remove.yes": {"en": "Do not ask for confirmation.", "zh": "不再确认。"},
+    "help.terminal.import": {
+        "en": "Add or update many terminals from a CSV file whose first line holds the field names of `profile show --json`. All or nothing: one bad row and nothing is imported.",
+        "zh": "从 CSV 文件批量添加或更新终端，第一行为 `profile show --json` 中的字段名。要么全部导入，要么都不导入：有一行出错就不做任何修改。",
+    },
+    "help.terminal.import.file": {"en": "The CSV file (UTF-8, with or without BOM).",
+                                  "zh": "CSV 文件（UTF-8 编码，有无 BOM 均可）。"},
+    "help.terminal.import.update": {
+        "en": "Update terminals that already exist with the row's filled cells (empty cells keep the saved value).",
+        "zh": "用该行填写了的单元格更新已有终端（空单元格保留原值）。",
+    },
+    "help.terminal.import.force": {"en": "Accept mobile support numbers and ICCIDs with a wrong check digit.",
+                                   "zh": "接受手机号客服电话和校验位不符的 ICCID。"},
+    "help.terminal.export": {
+        "en": "Write every terminal as CSV, to FILE (with a BOM, for Excel and WPS) or to stdout.",
+        "zh": "把所有终端导出为 CSV：写入 FILE（带 BOM，便于 Excel 和 WPS 打开）或输出到标准输出。",
+    },
+    "help.terminal.export.file": {"en": "The CSV file to write (default: stdout).",
+                                  "zh": "要写入的 CSV 文件（默认：标准输出）。"},
     # profile
     "help.profile": {"en": "Show and change a terminal's facts.", "zh": "查看和修改终端资料。"},
     "help.profile.show": {"en": "Show the terminal's facts.", "zh": "显示终端资料。"},
@@ -114,4 +133,22 @@ MESSAGES = {
                           "zh": "输出 posguide 保存数据的文件夹。"},
     "help.profile.edit": {"en": "Edit profile.toml in $EDITOR; an invalid edit is not saved.",
                           "zh": "用 $EDITOR 编辑 profile.toml；有误的修改不会保存。"},
+    # fee
+    "help.fee": {"en": "Check the fee taken from a transaction against your agreed rate.",
+                 "zh": "按约定费率核对一笔交易被扣的手续费。"},
+    "help.fee.check": {
+        "en": "Was the fee taken from one transaction the fee agreed? Records a fee check, e.g. `posguide fee check --amount 1000 --settled 994`.",
+        "zh": "核对一笔交易扣的手续费是否与约定一致，并记下一次费率核对，如 `posguide fee check --amount 1000 --settled 994`。",
+    },
+    "help.fee.check.amount": {"en": "The transaction amount in CNY, e.g. 1000 or 99.50.",
+                              "zh": "交易金额（元），如 1000 或 99.50。"},
+    "help.fee.check.settled": {"en": "What reached your account for it, in CNY.",
+                               "zh": "这笔交易实际到账的金额（元）。"},
+    "help.fee.check.rate": {"en": "Agreed rate in percent (default: the terminal's fee_rate).",
+                            "zh": "约定费率（百分比，默认：终端资料中的 fee_rate）。"},
+    "help.fee.check.cap": {
+        "en": "Agreed fee cap per transaction in CNY (default: the terminal's fee_cap; `none` for no cap).",
+        "zh": "约定的单笔手续费封顶（元，默认：终端资料中的 fee_cap；填 none 表示不封顶）。",
+    },
+    "help.fee.check.json_": {"en": "Print JSON for scripts.", "zh": "输出 JSON，供脚本使用。"},
 }

@@ -1,0 +1,98 @@
+"""`posguide fee check`: was the fee taken from a transaction the fee agreed?"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import UsageError
+from ..i18n import t
+from ..render import console, err_console, print_json
+from .common import STATE
+
+if TYPE_CHECKING:
+    from ..fees import FeeCheck
+    from ..profile import Terminal
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
+
+# `--cap none` checks without the profile's cap (e.g. a credit card transaction
+# when the saved cap is the one for debit cards).
+NO_CAP = ("none", "无")
+
+
+@app.command("check")
+def check(
+    amount: Annotated[str, typer.Option("--amount", metavar="MONEY")],
+    settled: Annotated[str, typer.Option("--settled", metavar="MONEY")],
+    rate: Annotated[str | None, typer.Option("--rate", metavar="PERCENT")] = None,
+    cap: Annotated[str | None, typer.Option("--cap", metavar="MONEY")] = None,
+    json_: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    from .. import fees
+    from ..history import Event, History
+    from ..profile import load
+
+    profile = load(STATE.home)
+    term = STATE.terminal(profile) if profile is not None and profile.terminals else None
+    if rate is None and term is not None and term.fee_rate is not None:
+        rate = str(term.fee_rate)
+    if cap is None and term is not None and term.fee_cap is not None:
+        cap = str(term.fee_cap)
+    elif cap is not None and cap.strip().lower() in NO_CAP:
+        cap = None
+    if rate is None:
+        raise UsageError(t("fee.no_rate"))
+    result = fees.check_text(amount, settled, rate, cap)
+
+    history = History(STATE.home)
+    today = STATE.today()
+    if term is not None:
+        history.append([Event(terminal=term.name, kind="fee-check", date=today,
+                              data=result.to_event_data())])
+    for notice in history.notices:
+        err_console().print(notice, style="yellow", markup=False)
+
+    if json_:
+        print_json(result.to_json())
+        if term is None:
+            err_console().print(t("fee.not_recorded"), markup=False)
+        return
+    _explain(result, term)
+    out = console()
+    if term is not None:
+        out.print(t("fee.recorded", name=term.name, date=today.isoformat()), style="dim",
+                  markup=False, highlight=False)
+    else:
+        out.print(t("fee.not_recorded"), style="dim", markup=False, highlight=False)
+
+
+def _explain(result: FeeCheck, term: Terminal | None) -> None:
+    from ..fees import format_money, format_rate
+
+    if result.cap is not None and result.capped:
+        agreed = t("fee.agreed_capped", rate=format_rate(result.agreed_rate),
+                   cap=format_money(result.cap))
+    else:
+        agreed = t("fee.agreed_plain", rate=format_rate(result.agreed_rate))
+    words = {
+        "fee": format_money(result.fee),
+        "amount": format_money(result.amount),
+        "rate": format_rate(result.effective_rate),
+        "agreed": agreed,
+        "expected": format_money(result.expected_fee),
+        "difference": format_money(abs(result.difference)),
+    }
+    out = console()
+    if result.verdict == "ok":
+        out.print(t("fee.ok", **words), style="green", markup=False, highlight=False)
+    elif result.verdict == "higher":
+        out.print(t("fee.higher", **words), style="bold red", markup=False, highlight=False)
+        out.print(t("fee.higher_todo"), markup=False, highlight=False)
+        if term is not None and term.support_phone:
+            out.print(t("fee.support_phone", phone=term.support_phone), markup=False,
+                      highlight=False)
+    else:
+        out.print(t("fee.lower", **words), style="yellow", markup=False, highlight=False)
+        out.print(t("fee.lower_todo"), markup=False, highlight=False)

@@ -1,0 +1,67 @@
+"""`posguide terminal import|export`: a fleet of terminals as one CSV file.
+
+Registered on the `terminal` group by `register()` (see app.py), so the group's
+own module stays small.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..i18n import t
+from ..render import console
+from .common import STATE
+
+
+def register(group: typer.Typer) -> None:
+    group.command("import")(import_)
+    group.command("export")(export)
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(metavar="FILE.csv", dir_okay=False)],
+    update: Annotated[bool, typer.Option("--update")] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
+) -> None:
+    from ..errors import UsageError
+    from ..fleet import plan_import
+    from ..profile import editing
+
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise UsageError(t("fleet.cannot_read", path=str(file),
+                           error=exc.strerror or str(exc))) from None
+    today = STATE.today()
+    # One locked write: validate against the profile as it is under the lock,
+    # and change nothing unless every row is good.
+    with editing(STATE.home, create=True) as profile:
+        plan = plan_import(profile, raw, today, source=str(file), update=update, force=force)
+        plan.apply(profile)
+        default = profile.default
+    out = console()
+    out.print(t("fleet.imported", path=str(file), added=len(plan.added),
+                updated=len(plan.updated)), style="green", markup=False, highlight=False)
+    if default is not None and any(term.name == default for term in plan.added):
+        out.print(t("fleet.default_is", name=default), markup=False, highlight=False)
+
+
+def export(
+    file: Annotated[Path | None, typer.Argument(metavar="[FILE.csv]", dir_okay=False)] = None,
+) -> None:
+    from ..fleet import export_csv, write_export
+
+    profile = STATE.profile()
+    text = export_csv(profile.terminals.values())
+    if file is None:
+        # No BOM on stdout: it is for pipes and scripts. A FILE is for spreadsheets.
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_export(file, text)
+    console().print(t("fleet.exported", count=len(profile.terminals), path=str(file)),
+                    style="green", markup=False, highlight=False)

@@ -1,0 +1,147 @@
+"""Fee checks: what was taken from one settled transaction against what was agreed.
+
+Pure and exact: every amount and rate is a `Decimal` built from the text the user
+typed (validate.parse_money / parse_rate), money is rounded half-up to the cent
+(the way a merchant rounds by hand, not Python's half-even), and no float ever
+takes part. Under a decimal context that traps `FloatOperation`, nothing here
+raises, which the tests check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import Literal
+
+from . import validate as v
+from .errors import ValidationError
+from .i18n import t
+
+Verdict = Literal["ok", "higher", "lower"]
+
+CENT = v.CENT
+# A fee within one cent of the agreed one is "as agreed": providers round each
+# transaction on their own, and a cent either way is rounding, not a rate change.
+TOLERANCE = CENT
+# Effective rates are shown to four places: 0.6050% vs 0.60% is visible, while
+# more places would only show the noise of rounding to the cent.
+RATE_PLACES = Decimal("0.0001")
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class FeeCheck:
+    amount: Decimal  # the sale, to the cent
+    settled: Decimal  # what reached the account
+    fee: Decimal  # amount - settled
+    expected_fee: Decimal  # amount * rate / 100, half-up to the cent, then capped
+    effective_rate: Decimal  # fee / amount * 100, to 4 places
+    agreed_rate: Decimal
+    cap: Decimal | None
+    verdict: Verdict
+
+    @property
+    def difference(self) -> Decimal:
+        """How much more (positive) or less (negative) was taken than agreed."""
+        return self.fee - self.expected_fee
+
+    @property
+    def capped(self) -> bool:
+        """True when the cap, not the rate, set the expected fee."""
+        return self.cap is not None and _rate_fee(self.amount, self.agreed_rate) > self.cap
+
+    def to_json(self) -> dict[str, str]:
+        """The `fee check --json` object: money and rates as decimal strings."""
+        return {
+            "amount": str(self.amount),
+            "settled": str(self.settled),
+            "fee": str(self.fee),
+            "expected_fee": str(self.expected_fee),
+            "effective_rate": str(self.effective_rate),
+            "agreed_rate": str(self.agreed_rate),
+            "verdict": self.verdict,
+        }
+
+    def to_event_data(self) -> dict[str, str]:
+        """What a `fee-check` history event keeps: the numbers, as text."""
+        data = self.to_json()
+        if self.cap is not None:
+            data["cap"] = str(self.cap)
+        return data
+
+
+def _rate_fee(amount: Decimal, rate: Decimal) -> Decimal:
+    return (amount * rate / HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _money(value: Decimal, field: str) -> Decimal:
+    """A finite, non-negative amount with at most two places, as the cent."""
+    # is_signed() also refuses -0, so "-0.00" never shows up in the output.
+    places = value.as_tuple().exponent  # a letter for NaN and infinity
+    if not isinstance(places, int) or places < -2 or value.is_signed():
+        raise ValidationError(field, t("validate.money", field=v.field_label(field),
+                                       value=str(value)))
+    return value.quantize(CENT)
+
+
+def check(amount: Decimal, settled: Decimal, rate: Decimal,
+          cap: Decimal | None = None) -> FeeCheck:
+    """Compare the fee taken from one transaction with the agreed rate and cap.
+
+    Raises ValidationError for an amount of 0, a settled amount above the
+    amount, or a value that is not exact money (more than two places, negative,
+    infinite, NaN).
+    """
+    # Enough digits for 12-digit amounts times 4-place rates, whatever the
+    # caller's context says; traps (FloatOperation in the tests) are kept.
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, 40)
+        amount = _money(amount, "amount")
+        settled = _money(settled, "settled")
+        if cap is not None:
+            cap = _money(cap, "fee_cap")
+        if not rate.is_finite() or not Decimal(0) < rate <= Decimal(5):
+            raise ValidationError("fee_rate", t("validate.rate", field=v.field_label("fee_rate"),
+                                                value=str(rate)))
+        if amount == 0:
+            raise ValidationError("amount", t("fee.zero_amount",
+                                              field=v.field_label("amount")))
+        if settled > amount:
+            raise ValidationError("settled", t("fee.settled_over", settled=format_money(settled),
+                                               amount=format_money(amount)))
+        fee = amount - settled
+        expected = _rate_fee(amount, rate)
+        if cap is not None and expected > cap:
+            expected = cap
+        effective = (fee / amount * HUNDRED).quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
+        difference = fee - expected
+        verdict: Verdict = "ok"
+        if difference > TOLERANCE:
+            verdict = "higher"
+        elif difference < -TOLERANCE:
+            verdict = "lower"
+        return FeeCheck(amount=amount, settled=settled, fee=fee, expected_fee=expected,
+                        effective_rate=effective, agreed_rate=rate, cap=cap, verdict=verdict)
+
+
+def check_text(amount: str, settled: str, rate: str, cap: str | None = None) -> FeeCheck:
+    """`check` from what the user typed, each value parsed like everywhere else."""
+    return check(
+        v.parse_money(amount, "amount"),
+        v.parse_money(settled, "settled"),
+        v.parse_rate(rate, "fee_rate"),
+        None if cap is None else v.parse_money(cap, "fee_cap"),
+    )
+
+
+def format_money(value: Decimal) -> str:
+    """1000 -> '1,000.00': the cent always shown, thousands grouped."""
+    return f"{value.quantize(CENT):,.2f}"
+
+
+def format_rate(value: Decimal) -> str:
+    """A percent without noise: 0.6000 -> '0.60', 0.6050 -> '0.605', 0.6123 -> '0.6123'."""
+    text = f"{value.quantize(RATE_PLACES):f}"
+    whole, _, places = text.partition(".")
+    places = places.rstrip("0")
+    return f"{whole}.{places.ljust(2, '0')}"

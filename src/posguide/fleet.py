@@ -1,0 +1,278 @@
+"""Fleets as CSV: many terminals in and out of a spreadsheet at once.
+
+The columns are the `profile show --json` field names (FIELD_ORDER, dotted for
+the SIM card). Decisions a service agent relies on:
+
+- Import is all or nothing. Every row is validated like `init` (each field,
+  then the rules that join fields), every problem of every row is collected,
+  and the profile is changed only when there is none; the caller applies the
+  plan inside one locked `profile.editing` block.
+- An empty cell means "not given": a new terminal leaves the field unset, and
+  `--update` keeps the saved value (use `posguide profile unset` to clear one).
+- UTF-8 with or without a byte-order mark is read. An export to a file starts
+  with a BOM so that Excel and WPS show Chinese correctly when the file is
+  double-clicked; an export to stdout has none, so it pipes cleanly.
+- Spreadsheet formulas: a cell starting with = + - @ (or a tab or CR) is written
+  with a leading apostrophe, so a spreadsheet shows it as text instead of
+  running it. Import removes that apostrophe again, so a round trip is exact.
+
+Pure: no printing, no clock (`today` is passed in), no file writes here except
+`write_export`, which writes where the user asked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import validate as v
+from .errors import NeedsConfirmation, UsageError, ValidationError
+from .home import fsync_dir, os_error
+from .i18n import t
+from .profile import FIELD_ORDER, Profile, Terminal, check_terminal, parse_field, to_flat
+
+BOM = "\ufeff"
+# What validate.spreadsheet_safe puts an apostrophe before (history --csv does the same).
+FORMULA_START = "=+-@\t\r"
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int  # 1-based line of the file where the row starts (the header is line 1)
+    field: str | None
+    message: str
+    # Validation messages already start with the field's name; the others get
+    # it put in front.
+    names_field: bool = False
+
+    def text(self) -> str:
+        if self.field and not self.names_field:
+            return t("fleet.line_field", line=self.line, field=v.field_label(self.field),
+                     message=self.message)
+        return t("fleet.line", line=self.line, message=self.message)
+
+
+@dataclass
+class ImportPlan:
+    """The terminals a valid file adds and replaces, in the file's order."""
+
+    added: list[Terminal] = field(default_factory=list)
+    updated: list[Terminal] = field(default_factory=list)
+
+    def apply(self, profile: Profile) -> None:
+        for term in self.updated:
+            profile.terminals[term.name] = term
+        for term in self.added:
+            profile.add(term)
+
+
+class ImportFailed(UsageError):
+    """Nothing was imported; `problems` lists every bad line and field."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        lines = [t("fleet.problems", path=source, count=len(problems))]
+        lines += ["  " + p.text() for p in problems]
+        super().__init__("\n".join(lines))
+        self.problems = problems
+
+
+# ------------------------------------------------------------------ reading
+
+
+def decode(raw: bytes, source: str) -> str:
+    """UTF-8 text, with or without the BOM spreadsheets like to add."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(t("fleet.not_utf8", path=source)) from None
+    return text[1:] if text.startswith(BOM) else text
+
+
+def _rows(text: str, source: str) -> Iterable[tuple[int, list[str]]]:
+    """(first line of the row, cells) for every record, quoted newlines included."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    try:
+        for cells in reader:
+            yield line, cells
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportFailed(source, [Problem(reader.line_num, None, str(exc))]) from None
+
+
+def unescape(cell: str) -> str:
+    """Undo the apostrophe `export` puts before a formula-like cell."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_START:
+        return cell[1:]
+    return cell
+
+
+def _header(cells: list[str], source: str) -> list[str | None]:
+    """The field of each column (None for an unnamed, empty column)."""
+    problems: list[Problem] = []
+    columns: list[str | None] = []
+    seen: set[str] = set()
+    for cell in cells:
+        name = cell.strip().lower()
+        if not name:
+            columns.append(None)  # a spreadsheet's trailing comma: fine if empty below
+            continue
+        if name not in FIELD_ORDER:
+            problems.append(Problem(1, None, t("fleet.unknown_column", column=name,
+                                               columns=", ".join(FIELD_ORDER))))
+        elif name in seen:
+            problems.append(Problem(1, None, t("fleet.duplicate_column", column=name)))
+        seen.add(name)
+        columns.append(name)
+    if "name" not in seen:
+        problems.append(Problem(1, None, t("fleet.no_name_column")))
+    if problems:
+        raise ImportFailed(source, problems)
+    return columns
+
+
+def plan_import(profile: Profile | None, raw: bytes, today: date, *, source: str,
+                update: bool = False, force: bool = False) -> ImportPlan:
+    """Validate a whole CSV file against `profile` and say what it would change.
+
+    Raises ImportFailed listing every problem (nothing may be applied then), or
+    UsageError when the file is not UTF-8 or has no terminals.
+    """
+    text = decode(raw, source)
+    rows = iter(_rows(text, source))
+    first = next(rows, None)
+    if first is None or not any(cell.strip() for cell in first[1]):
+        raise UsageError(t("fleet.empty", path=source))
+    columns = _header(first[1], source)
+    existing = profile.terminals if profile is not None else {}
+
+    plan = ImportPlan()
+    problems: list[Problem] = []
+    first_line_of: dict[str, int] = {}
+    count = 0
+    for line, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue  # blank rows at the end of a sheet
+        count += 1
+        term, row_problems = _read_row(line, cells, columns, existing, first_line_of,
+                                       today, update, force)
+        if row_problems:
+            problems += row_problems
+        elif term is not None:
+            (plan.updated if term.name in existing else plan.added).append(term)
+    if problems:
+        raise ImportFailed(source, problems)
+    if count == 0:
+        raise UsageError(t("fleet.no_rows", path=source))
+    return plan
+
+
+def _read_row(line: int, cells: list[str], columns: list[str | None],
+              existing: dict[str, Terminal], first_line_of: dict[str, int], today: date,
+              update: bool, force: bool) -> tuple[Terminal | None, list[Problem]]:
+    problems: list[Problem] = []
+    if any(cell.strip() for cell in cells[len(columns):]):
+        return None, [Problem(line, None, t("fleet.extra_cells", cells=len(cells),
+                                            columns=len(columns)))]
+    values: dict[str, Any] = {}
+    for number, (key, cell) in enumerate(zip(columns, cells, strict=False), start=1):
+        cell = unescape(cell)
+        if not cell.strip():
+            continue
+        if key is None:
+            problems.append(Problem(line, None, t("fleet.unnamed_column", number=number)))
+            continue
+        try:
+            values[key] = parse_field(key, cell, today, force)
+        except NeedsConfirmation as warn:
+            problems.append(Problem(line, warn.field, warn.message + " " + t("fleet.use_force"),
+                                    names_field=True))
+        except ValidationError as exc:
+            problems.append(Problem(line, exc.field, exc.message, names_field=True))
+
+    name = values.get("name")
+    if name is None:
+        if not any(p.field == "name" for p in problems):
+            problems.append(Problem(line, "name", t("fleet.name_required")))
+        return None, problems
+    if name in first_line_of:
+        problems.append(Problem(line, "name", t("fleet.duplicate_name", name=name,
+                                                first=first_line_of[name])))
+    else:
+        first_line_of[name] = line
+    if name in existing and not update:
+        problems.append(Problem(line, "name", t("fleet.exists", name=name)))
+    new = name not in existing
+    if new and "purchased" not in values and not any(p.field == "purchased" for p in problems):
+        problems.append(Problem(line, "purchased",
+                                t("validate.required", field=v.field_label("purchased")),
+                                names_field=True))
+    if problems:
+        return None, problems
+
+    if new:
+        term = Terminal(name=name, purchased=values["purchased"])
+    else:
+        old = existing[name]
+        term = replace(old, sim=replace(old.sim))
+    for key, value in values.items():
+        term.set(key, value)
+    try:
+        check_terminal(term, today)
+    except ValidationError as exc:
+        return None, [Problem(line, exc.field, exc.message, names_field=True)]
+    return term, []
+
+
+# ------------------------------------------------------------------ writing
+
+
+def export_csv(terminals: Iterable[Terminal]) -> str:
+    """The header and one row per terminal, CRLF line ends (RFC 4180), no BOM."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(FIELD_ORDER)
+    for term in terminals:
+        flat = to_flat(term)
+        writer.writerow([v.spreadsheet_safe(flat[key]) for key in FIELD_ORDER])
+    return buffer.getvalue()
+
+
+def write_export(path: Path, text: str) -> None:
+    """Write an export where the user asked, atomically, with a BOM, mode 0600.
+
+    Not home.atomic_write: that one also makes the target folder private
+    (0700), right for the home but wrong for the user's own Desktop or
+    current folder.
+    """
+    data = (BOM + text).encode("utf-8")
+    folder = path.parent
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            os.fchmod(fd, 0o600)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp_name, path)
+        tmp_name = None
+        fsync_dir(folder)
+    except OSError as exc:
+        raise os_error(exc, path) from exc
+    finally:
+        if tmp_name is not None:
+            # A temp file that cannot be removed is harmless; the error above matters.
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)

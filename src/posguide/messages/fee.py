@@ -1,0 +1,54 @@
+MESSAGES = {
+    "fee.zero_amount": {
+        "en": "{field}: the amount must be more than 0.",
+        "zh": "{field}：金额必须大于 0。",
+    },
+    "fee.settled_over": {
+        "en": "The settled amount ({settled}) is more than the transaction amount ({amount}). What reaches your account is the amount minus the fee, so it cannot be larger: check that --amount and --settled are not swapped.",
+        "zh": "到账金额（{settled}）大于交易金额（{amount}）。到账金额是交易金额减去手续费，不会更大：请检查 --amount 和 --settled 是否填反了。",
+    },
+    "fee.no_rate": {
+        "en": "No agreed fee rate to compare with. Give it with --rate PERCENT (e.g. --rate 0.60), or save the rate from your contract once: `posguide profile set fee_rate 0.60`.",
+        "zh": "没有可对照的约定费率。请用 --rate 百分比 给出（如 --rate 0.60），或把合同上的费率保存一次：`posguide profile set fee_rate 0.60`。",
+    },
+    "fee.agreed_plain": {
+        "en": "{rate}%",
+        "zh": "{rate}%",
+    },
+    "fee.agreed_capped": {
+        "en": "{rate}%, at most {cap} a transaction",
+        "zh": "{rate}%，单笔封顶 {cap} 元",
+    },
+    "fee.ok": {
+        "en": "{fee} taken on {amount} is {rate}%, as agreed ({agreed}).",
+        "zh": "{amount} 元扣了 {fee} 元，费率 {rate}%，与约定一致（{agreed}）。",
+    },
+    "fee.higher": {
+        "en": "{fee} taken on {amount} is {rate}%: {difference} more than agreed ({agreed} comes to {expected}).",
+        "zh": "{amount} 元扣了 {fee} 元，费率 {rate}%：比约定多扣了 {difference} 元（按约定 {agreed} 应扣 {expected} 元）。",
+    },
+    "fee.higher_todo": {
+        "en": "What to do:\n  1. Compare this with the rate in your contract.\n  2. If they differ, ask your provider to correct the rate and refund the difference. Call the support number printed on your contract or on the terminal, never one from an advert, a text message or a caller.\n  3. Run `posguide checklist legit-check` to make sure the terminal and its provider are legitimate.\nA rate that rises quietly after a cheap first month is a known scam.",
+        "zh": "建议这样做：\n  1、对照合同上的费率。\n  2、如果不一致，请服务商更正费率并退还多扣的钱。请拨打合同或机身上印的客服电话，不要用广告、短信或来电里给的号码。\n  3、运行 `posguide checklist legit-check`，确认终端和服务商都是正规的。\n首月费率很低、之后悄悄上调，是常见的骗局。",
+    },
+    "fee.support_phone": {
+        "en": "The support number in your profile is {phone}; check that it matches your contract.",
+        "zh": "您资料中记录的客服电话是 {phone}；请核对它与合同上的一致。",
+    },
+    "fee.lower": {
+        "en": "{fee} taken on {amount} is {rate}%: {difference} less than agreed ({agreed} comes to {expected}).",
+        "zh": "{amount} 元扣了 {fee} 元，费率 {rate}%：比约定少扣了 {difference} 元（按约定 {agreed} 应扣 {expected} 元）。",
+    },
+    "fee.lower_todo": {
+        "en": "You lose nothing. If your rate has changed, record the new one: `posguide profile set fee_rate PERCENT`.",
+        "zh": "您没有损失。如果费率已经调整，请记下新费率：`posguide profile set fee_rate 百分比`。",
+    },
+    "fee.recorded": {
+        "en": "Recorded as a fee check for '{name}' on {date}.",
+        "zh": "已为“{name}”记下一次费率核对（{date}）。",
+    },
+    "fee.not_recorded": {
+        "en": "Not recorded: there is no terminal yet. Add yours with `posguide init` to keep a history of fee checks.",
+        "zh": "未记录：还没有终端。用 `posguide init` 添加终端后，每次费率核对都会记入历史。",
+    },
+}

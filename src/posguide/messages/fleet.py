@@ -1,0 +1,78 @@
+MESSAGES = {
+    "fleet.cannot_read": {
+        "en": "Cannot read {path}: {error}.",
+        "zh": "无法读取 {path}：{error}。",
+    },
+    "fleet.not_utf8": {
+        "en": "{path} is not UTF-8 text, so nothing was imported. In Excel or WPS use 'Save As' and choose 'CSV UTF-8 (comma delimited)'.",
+        "zh": "{path} 不是 UTF-8 编码的文本，未导入任何内容。请在 Excel 或 WPS 中用“另存为”，选择“CSV UTF-8（逗号分隔）”。",
+    },
+    "fleet.empty": {
+        "en": "{path} is empty. Its first line names the columns, e.g. name,purchased,serial; `posguide terminal export` writes a file to start from.",
+        "zh": "{path} 是空的。第一行应为列名，如 name,purchased,serial；可用 `posguide terminal export` 导出一个文件作为模板。",
+    },
+    "fleet.no_rows": {
+        "en": "{path} has column names but no terminals: nothing was imported.",
+        "zh": "{path} 只有列名，没有终端：未导入任何内容。",
+    },
+    "fleet.problems": {
+        "en": "Nothing was imported from {path}: {count} problem(s) to fix first.",
+        "zh": "{path} 未导入任何内容：有 {count} 处问题需要先改正。",
+    },
+    "fleet.line": {
+        "en": "line {line}: {message}",
+        "zh": "第 {line} 行：{message}",
+    },
+    "fleet.line_field": {
+        "en": "line {line}, {field}: {message}",
+        "zh": "第 {line} 行，{field}：{message}",
+    },
+    "fleet.unknown_column": {
+        "en": "unknown column '{column}'. Columns are the field names of `posguide profile show --json`: {columns}.",
+        "zh": "未知的列“{column}”。列名应为 `posguide profile show --json` 中的字段名：{columns}。",
+    },
+    "fleet.duplicate_column": {
+        "en": "the column '{column}' appears twice.",
+        "zh": "列“{column}”出现了两次。",
+    },
+    "fleet.no_name_column": {
+        "en": "there is no 'name' column. Every terminal in a fleet needs a name.",
+        "zh": "没有 name 列。批量导入时每台终端都需要名称。",
+    },
+    "fleet.unnamed_column": {
+        "en": "a value in column {number}, which has no name in the first line.",
+        "zh": "第 {number} 列有内容，但第一行没有给这一列起名。",
+    },
+    "fleet.extra_cells": {
+        "en": "{cells} cells, but the first line names only {columns} columns.",
+        "zh": "有 {cells} 个单元格，但第一行只有 {columns} 个列名。",
+    },
+    "fleet.name_required": {
+        "en": "not given; every terminal in a fleet needs a name.",
+        "zh": "没有填写；批量导入时每台终端都需要名称。",
+    },
+    "fleet.duplicate_name": {
+        "en": "'{name}' is already on line {first}. Each terminal may appear once.",
+        "zh": "“{name}”已在第 {first} 行出现。每台终端只能出现一次。",
+    },
+    "fleet.exists": {
+        "en": "'{name}' is already in your profile. To change it with this row's values, import with --update.",
+        "zh": "“{name}”已在您的资料中。如要用这一行的内容更新它，请加 --update 导入。",
+    },
+    "fleet.use_force": {
+        "en": "If it is right, import with --force.",
+        "zh": "如确认无误，请加 --force 导入。",
+    },
+    "fleet.imported": {
+        "en": "Imported {path}: {added} new terminal(s), {updated} updated.",
+        "zh": "已导入 {path}：新增 {added} 台终端，更新 {updated} 台。",
+    },
+    "fleet.default_is": {
+        "en": "'{name}' is the default terminal; change it with `posguide terminal use NAME`.",
+        "zh": "默认终端为“{name}”；可用 `posguide terminal use 名称` 更改。",
+    },
+    "fleet.exported": {
+        "en": "Wrote {count} terminal(s) to {path}.",
+        "zh": "已将 {count} 台终端写入 {path}。",
+    },
+}

@@ -1,0 +1,280 @@
+"""`posguide terminal import|export`: fleets as CSV, all or nothing, with real files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from conftest import TODAY, files_in
+from posguide.profile import FIELD_ORDER
+
+ENV = {"POSGUIDE_TODAY": TODAY}
+HEADER = ",".join(FIELD_ORDER)
+
+
+def write(path: Path, text: str, bom: bool = False) -> Path:
+    path.write_bytes((("\ufeff" if bom else "") + text).encode("utf-8"))
+    return path
+
+
+def show(cli, name: str) -> dict:
+    r = cli("-t", name, "profile", "show", "--json")
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+GOOD = (
+    "name,purchased,brand,serial,support_phone,fee_rate,sim.iccid,sim.expires,location\n"
+    "shop1,2024-03-01,Lakala,N5-0012345,95016,0.60,89860012345678901238,2026-12-05,东门\n"
+    "店铺2,2025-01-10,拉卡拉,,4001234567,,,,\n"
+)
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_import_adds_every_row(cli, home: Path, tmp_path: Path, bom: bool) -> None:
+    r = cli("terminal", "import", str(write(tmp_path / "fleet.csv", GOOD, bom)), env=ENV)
+    assert r.exit_code == 0, r.output
+    assert "2 new terminal(s), 0 updated" in r.out
+    assert "'shop1' is the default terminal" in r.out
+    one = show(cli, "shop1")
+    assert one["brand"] == "Lakala" and one["serial"] == "N5-0012345"
+    assert one["fee_rate"] == "0.60" and one["location"] == "东门"
+    assert one["sim"] == {"carrier": None, "iccid": "89860012345678901238",
+                          "expires": "2026-12-05", "plan": None}
+    two = show(cli, "店铺2")
+    assert two["brand"] == "拉卡拉" and two["support_phone"] == "4001234567"
+    assert two["serial"] is None and two["service_years"] == 3
+    assert json.loads(cli("terminal", "list", "--json").stdout)["default"] == "shop1"
+    assert stat.S_IMODE((home / "profile.toml").stat().st_mode) == 0o600
+
+
+def test_a_bad_row_imports_nothing_and_every_problem_is_listed(cli, terminal, home: Path,
+                                                              tmp_path: Path) -> None:
+    before = files_in(home)
+    text = (
+        "name,purchased,activated,brand,sim.iccid,merchant_no\n"  # line 1
+        "ok1,2024-03-01,,,,\n"  # 2: fine
+        "bad1,2024-02-30,,,,123\n"  # 3: two bad fields
+        ",2024-03-01,,,,\n"  # 4: no name
+        "\"bad 2\",2024-03-01,2024-01-01,4111 1111 1111 1111,,\n"  # 5: name, card number
+        "ok2,2024-03-01,2024-01-01,,,\n"  # 6: activated before purchased
+        "bad3,,,,8986001234567890123,\n"  # 7: no purchase date, ICCID check digit
+        "ok1,2024-03-01,,,,\n"  # 8: a second ok1
+        "main,2024-03-01,,,,\n"  # 9: already in the profile
+    )
+    r = cli("terminal", "import", str(write(tmp_path / "f.csv", text)), env=ENV)
+    assert r.exit_code == 2, r.output
+    err = r.err
+    assert "Nothing was imported" in err
+    for expected in [
+        "line 3: purchased (Purchase date): '2024-02-30' is not a real calendar date",
+        "line 3: merchant_no (Merchant number): '123' is not a merchant number",
+        "line 4, name (Name): not given",
+        "line 5: name (Name): 'bad 2' is not a valid name",
+        "line 5: brand (Brand) looks like it contains a bank card number",
+        "line 6: activated (2024-01-01) is before purchased (2024-03-01)",
+        "line 7: sim.iccid (SIM ICCID): the last digit",
+        "import with --force",
+        "line 8, name (Name): 'ok1' is already on line 2",
+        "line 9, name (Name): 'main' is already in your profile",
+        "--update",
+    ]:
+        assert expected in err, expected
+    assert "line 2:" not in err and "line 2," not in err
+    assert files_in(home) == before  # not a byte changed
+
+
+def test_problems_in_chinese(cli, tmp_path: Path) -> None:
+    path = write(tmp_path / "f.csv", "name,purchased\n店1,2024-02-30\n")
+    r = cli("--lang", "zh", "terminal", "import", str(path), env=ENV)
+    assert r.exit_code == 2
+    assert "未导入任何内容" in r.err
+    assert "第 2 行：purchased (购买日期)：“2024-02-30”在日历上不存在" in r.err
+
+
+def test_header_problems(cli, home: Path, tmp_path: Path) -> None:
+    r = cli("terminal", "import", str(write(tmp_path / "a.csv", "name,purchased,colour\n")))
+    assert r.exit_code == 2
+    assert "line 1: unknown column 'colour'" in r.err and "sim.expires" in r.err
+    r = cli("terminal", "import", str(write(tmp_path / "b.csv", "purchased,brand\n2024-01-01,X\n")))
+    assert r.exit_code == 2 and "no 'name' column" in r.err
+    r = cli("terminal", "import", str(write(tmp_path / "c.csv", "name,name\nx,y\n")))
+    assert r.exit_code == 2 and "'name' appears twice" in r.err
+    r = cli("terminal", "import", str(write(tmp_path / "d.csv", "")))
+    assert r.exit_code == 2 and "is empty" in r.err
+    r = cli("terminal", "import", str(write(tmp_path / "e.csv", "name,purchased\n\n")))
+    assert r.exit_code == 2 and "no terminals" in r.err
+    (tmp_path / "gbk.csv").write_bytes("name,purchased\n店,2024-01-01\n".encode("gbk"))
+    r = cli("terminal", "import", str(tmp_path / "gbk.csv"))
+    assert r.exit_code == 2 and "not UTF-8" in r.err and "CSV UTF-8" in r.err
+    r = cli("terminal", "import", str(tmp_path / "missing.csv"))
+    assert r.exit_code == 2 and "missing.csv" in r.err
+    assert "Traceback" not in r.output
+    assert not (home / "profile.toml").exists()
+
+
+def test_spreadsheet_leftovers_are_tolerated(cli, tmp_path: Path) -> None:
+    # Spreadsheets add trailing commas, blank rows, CRLF, spaces and capitals in headers.
+    text = " Name ,PURCHASED,\r\nshop1,2024-03-01,\r\n,,\r\n\r\n"
+    r = cli("terminal", "import", str(write(tmp_path / "f.csv", text)), env=ENV)
+    assert r.exit_code == 0, r.output
+    assert show(cli, "shop1")["purchased"] == "2024-03-01"
+    path = write(tmp_path / "g.csv", "name,purchased,\nx,2024-03-01,oops\n")
+    r = cli("terminal", "import", str(path))
+    assert r.exit_code == 2 and "line 2: a value in column 3" in r.err
+    path = write(tmp_path / "h.csv", "name,purchased\nx,2024-03-01,oops\n")
+    r = cli("terminal", "import", str(path))
+    assert r.exit_code == 2 and "line 2: 3 cells" in r.err
+
+
+def test_line_numbers_count_quoted_line_breaks(cli, tmp_path: Path) -> None:
+    text = 'name,purchased,location\na,2024-03-01,"two\nlines"\nb,2024-02-30,\n'
+    r = cli("terminal", "import", str(write(tmp_path / "f.csv", text)), env=ENV)
+    assert r.exit_code == 2
+    assert "line 2: location (Location) contains control characters" in r.err
+    assert "line 4: purchased" in r.err
+
+
+def test_confirmable_values_need_force(cli, tmp_path: Path) -> None:
+    path = write(tmp_path / "f.csv", "name,purchased,support_phone,sim.iccid\n"
+                                     "a,2024-03-01,13812345678,89860012345678901239\n")
+    r = cli("terminal", "import", str(path), env=ENV)
+    assert r.exit_code == 2
+    assert "line 2: support_phone (Support phone): 13812345678 is a mobile number" in r.err
+    assert "line 2: sim.iccid (SIM ICCID)" in r.err and "should be 8" in r.err
+    r = cli("terminal", "import", str(path), "--force", env=ENV)
+    assert r.exit_code == 0, r.output
+    data = show(cli, "a")
+    assert data["support_phone"] == "13812345678"
+    assert data["sim"]["iccid"] == "89860012345678901239"
+
+
+def test_update_replaces_only_the_given_fields(cli, terminal, tmp_path: Path) -> None:
+    path = write(tmp_path / "f.csv", "name,brand,sim.expires,purchased\n"
+                                     "main,Newland,2027-06-30,\n"
+                                     "new1,,,2025-05-05\n")
+    r = cli("terminal", "import", str(path), env=ENV)
+    assert r.exit_code == 2 and "--update" in r.err
+    assert show(cli, "main")["brand"] == "Lakala"
+    r = cli("terminal", "import", str(path), "--update", env=ENV)
+    assert r.exit_code == 0, r.output
+    assert "1 new terminal(s), 1 updated" in r.out
+    main = show(cli, "main")
+    assert main["brand"] == "Newland" and main["sim"]["expires"] == "2027-06-30"
+    # Empty and absent cells keep what was saved.
+    assert main["purchased"] == "2024-03-01" and main["serial"] == "N5-0012345"
+    assert main["sim"]["iccid"] == "89860012345678901238"
+    assert show(cli, "new1")["purchased"] == "2025-05-05"
+    assert json.loads(cli("terminal", "list", "--json").stdout)["default"] == "main"
+
+
+def test_update_checks_the_merged_terminal(cli, terminal, home: Path, tmp_path: Path) -> None:
+    before = files_in(home)
+    path = write(tmp_path / "f.csv", "name,activated\nmain,2020-01-01\n")
+    r = cli("terminal", "import", str(path), "--update", env=ENV)
+    assert r.exit_code == 2
+    assert "line 2: activated (2020-01-01) is before purchased (2024-03-01)" in r.err
+    assert files_in(home) == before
+
+
+def test_import_is_one_locked_write(cli, terminal, home: Path, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from filelock import FileLock
+
+    import posguide.home
+
+    monkeypatch.setattr(posguide.home, "LOCK_TIMEOUT", 0.2)
+    before = files_in(home)
+    path = write(tmp_path / "f.csv", "name,purchased\nx,2024-03-01\n")
+    with FileLock(str(home / ".lock")):
+        r = cli("terminal", "import", str(path), env=ENV)
+    assert r.exit_code == 3
+    assert files_in(home) == before
+    assert cli("terminal", "import", str(path), env=ENV).exit_code == 0
+    assert (home / "profile.toml.bak").read_bytes() == before["profile.toml"]
+
+
+def test_export_to_stdout_and_to_a_file(cli, terminal, tmp_path: Path) -> None:
+    r = cli("terminal", "export")
+    assert r.exit_code == 0
+    assert not r.stdout.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(r.stdout)))
+    assert rows[0] == FIELD_ORDER
+    assert dict(zip(rows[0], rows[1], strict=True)) == {
+        "name": "main", "brand": "Lakala", "model": "", "serial": "N5-0012345",
+        "terminal_id": "", "merchant_no": "", "location": "", "purchased": "2024-03-01",
+        "activated": "2024-03-05", "service_years": "3", "support_phone": "95016",
+        "fee_rate": "0.60", "fee_cap": "", "sim.carrier": "China Mobile",
+        "sim.iccid": "89860012345678901238", "sim.expires": "2026-12-05", "sim.plan": "",
+    }
+    target = tmp_path / "out" / "fleet.csv"
+    target.parent.mkdir(mode=0o755)
+    r = cli("terminal", "export", str(target))
+    assert r.exit_code == 0 and "Wrote 1 terminal(s)" in r.out
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf" + HEADER.encode() + b"\r\n")  # BOM, RFC 4180 CRLF
+    assert raw[3:] == cli("terminal", "export").stdout.encode()  # the same bytes, less the BOM
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    # The user's own folder keeps its mode (the home's 0700 rule is not applied).
+    assert stat.S_IMODE(target.parent.stat().st_mode) == 0o755
+    assert [p.name for p in target.parent.iterdir()] == ["fleet.csv"]  # no temp file left
+
+
+def test_export_without_a_profile(cli) -> None:
+    r = cli("terminal", "export")
+    assert r.exit_code == 2 and "posguide init" in r.err
+
+
+def test_formula_cells_are_defused_and_round_trip(cli, tmp_path: Path) -> None:
+    values = {"a1": "=1+1", "a2": "+86 shop", "a3": "-front", "a4": "@SUM(A1)"}
+    rows = "".join(f'{name},2024-03-01,"{loc}"\n' for name, loc in values.items())
+    path = write(tmp_path / "in.csv", "name,purchased,location\n" + rows)
+    assert cli("terminal", "import", str(path), env=ENV).exit_code == 0
+    out = tmp_path / "out.csv"
+    assert cli("terminal", "export", str(out)).exit_code == 0
+    exported = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [row["location"] for row in exported] == ["'=1+1", "'+86 shop", "'-front", "'@SUM(A1)"]
+    other = tmp_path / "other-home"
+    assert cli("--home", str(other), "terminal", "import", str(out), env=ENV).exit_code == 0
+    for name, loc in values.items():
+        r = cli("--home", str(other), "-t", name, "profile", "show", "--json")
+        assert json.loads(r.stdout)["location"] == loc
+
+
+def test_export_then_import_gives_the_same_profile(cli, home: Path, tmp_path: Path) -> None:
+    full = ["--brand", "拉卡拉", "--model", "Q1", "--serial", "SN-0001",
+            "--terminal-id", "A1B2C3D4",
+            "--merchant-no", "822100000000001", "--location", "东门, \"北\" 柜台",
+            "--activated", "2024-03-05", "--service-years", "5", "--support-phone", "13812345678",
+            "--fee-rate", "0.385", "--fee-cap", "20.5", "--sim-carrier", "中国移动",
+            "--sim-iccid", "89860012345678901239", "--sim-expires", "2026-12-05",
+            "--sim-plan", "年卡 30G", "--force"]
+    assert cli("init", "--no-input", "--name", "总店", "--purchased", "2024-03-01", *full,
+               env=ENV).exit_code == 0
+    assert cli("init", "--no-input", "--name", "kiosk_2", "--purchased", "2025-07-01",
+               env=ENV).exit_code == 0
+    exported = tmp_path / "fleet.csv"
+    assert cli("terminal", "export", str(exported)).exit_code == 0
+    other = tmp_path / "empty-home"
+    r = cli("--home", str(other), "terminal", "import", str(exported), "--force", env=ENV)
+    assert r.exit_code == 0, r.output
+    assert (other / "profile.toml").read_bytes() == (home / "profile.toml").read_bytes()
+    # Without --force the confirmed mobile number and check digit are asked about again.
+    third = tmp_path / "third-home"
+    r = cli("--home", str(third), "terminal", "import", str(exported), env=ENV)
+    assert r.exit_code == 2 and "--force" in r.err
+
+
+def test_help_and_chinese_output(cli, tmp_path: Path) -> None:
+    r = cli("--lang", "zh", "terminal", "import", str(write(tmp_path / "f.csv", GOOD)), env=ENV)
+    assert r.exit_code == 0
+    assert "新增 2 台终端，更新 0 台" in r.out
+    r = cli("--lang", "zh", "terminal", "export", str(tmp_path / "o.csv"))
+    assert "已将 2 台终端写入" in r.out
+    r = cli("--lang", "zh", "terminal", "import", "--help")
+    assert "--update" in r.stdout and "空单元格保留原值" in r.out
