@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,6 +65,8 @@ def ensure_dir(path: Path) -> Path:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data`: temp file, fsync, rename, fsync the folder."""
+    import tempfile  # only writers need it; status on a slow machine does not
+
     folder = path.parent
     ensure_dir(folder)
     tmp_name = None

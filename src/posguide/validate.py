@@ -7,7 +7,6 @@ Pure functions: `today` is passed in, nothing is printed.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -50,7 +49,8 @@ def add_months(start: date, months: int) -> date:
     month_index = start.month - 1 + months
     year = start.year + month_index // 12
     month = month_index % 12 + 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
+    next_month = date(year + month // 12, month % 12 + 1, 1)
+    day = min(start.day, (next_month - timedelta(days=1)).day)
     return date(year, month, day)
 
 
