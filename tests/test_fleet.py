@@ -278,3 +278,31 @@ def test_help_and_chinese_output(cli, tmp_path: Path) -> None:
     assert "已将 2 台终端写入" in r.out
     r = cli("--lang", "zh", "terminal", "import", "--help")
     assert "--update" in r.stdout and "空单元格保留原值" in r.out
+
+
+def test_what_spreadsheets_do_to_dates_and_long_numbers(cli, tmp_path: Path) -> None:
+    # Saved again by a spreadsheet: dates as 2024/3/1, long numbers rounded to 8.986E+19.
+    text = ("name,purchased,activated,sim.expires,sim.iccid,merchant_no\n"
+            "a,2024/3/1,2024.3.5,2027-1-31,,\n"
+            "b,2024/3/1,,,8.98600E+19,8.221E+14\n")
+    path = write(tmp_path / "f.csv", text)
+    r = cli("terminal", "import", str(path), env=ENV)
+    assert r.exit_code == 2
+    assert "line 3, sim.iccid (SIM ICCID): '8.98600E+19' is how a spreadsheet shows" in r.err
+    assert "line 3, merchant_no (Merchant number): '8.221E+14'" in r.err
+    assert "formatted as Text" in r.err and "line 2" not in r.err
+    path = write(tmp_path / "g.csv", text.split("b,")[0])
+    assert cli("terminal", "import", str(path), env=ENV).exit_code == 0
+    a = show(cli, "a")
+    assert (a["purchased"], a["activated"], a["sim"]["expires"]) == (
+        "2024-03-01", "2024-03-05", "2027-01-31")
+
+
+def test_import_from_stdin(cli, terminal, tmp_path: Path) -> None:
+    exported = cli("terminal", "export").stdout.replace("\r\nmain,", "\r\ncopy,")
+    r = cli("terminal", "import", "-", input=exported, env=ENV)
+    assert r.exit_code == 0, r.output
+    assert "Imported standard input: 1 new terminal(s)" in r.out
+    assert show(cli, "copy")["serial"] == "N5-0012345"
+    r = cli("terminal", "import", "-", input="name\n", env=ENV)
+    assert r.exit_code == 2 and "standard input has column names but no terminals" in r.err

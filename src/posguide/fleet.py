@@ -26,6 +26,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -115,6 +116,24 @@ def unescape(cell: str) -> str:
     return cell
 
 
+# Spreadsheets change what they show when they save a CSV again: dates become
+# 2024/3/1, and long digit strings become 8.98600E+19 with the digits lost.
+DATE_FIELDS = ("purchased", "activated", "sim.expires")
+NUMBER_FIELDS = ("serial", "terminal_id", "merchant_no", "support_phone", "sim.iccid")
+_SHEET_DATE = re.compile(r"^\s*(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\s*$")
+_SCIENTIFIC = re.compile(r"^\s*\d+(\.\d+)?[eE]\+?\d+\s*$")
+
+
+def spreadsheet_date(cell: str) -> str:
+    """2024/3/1, 2024.3.1 or 2024-3-1 (how spreadsheets save dates) as 2024-03-01;
+    anything else unchanged, for the date parser to judge."""
+    match = _SHEET_DATE.match(cell)
+    if not match:
+        return cell
+    year, month, day = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
 def _header(cells: list[str], source: str) -> list[str | None]:
     """The field of each column (None for an unnamed, empty column)."""
     problems: list[Problem] = []
@@ -190,6 +209,11 @@ def _read_row(line: int, cells: list[str], columns: list[str | None],
         if key is None:
             problems.append(Problem(line, None, t("fleet.unnamed_column", number=number)))
             continue
+        if key in NUMBER_FIELDS and _SCIENTIFIC.match(cell):
+            problems.append(Problem(line, key, t("fleet.scientific", value=cell.strip())))
+            continue
+        if key in DATE_FIELDS:
+            cell = spreadsheet_date(cell)
         try:
             values[key] = parse_field(key, cell, today, force)
         except NeedsConfirmation as warn:

@@ -23,7 +23,7 @@ def register(group: typer.Typer) -> None:
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(metavar="FILE.csv", dir_okay=False)],
+    file: Annotated[Path, typer.Argument(metavar="FILE.csv", dir_okay=False, allow_dash=True)],
     update: Annotated[bool, typer.Option("--update")] = False,
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
@@ -31,20 +31,25 @@ def import_(
     from ..fleet import plan_import
     from ..profile import editing
 
+    source = str(file)
     try:
-        raw = file.read_bytes()
+        if source == "-":  # `posguide terminal export | ... | posguide terminal import -`
+            source = t("fleet.stdin")
+            raw = sys.stdin.buffer.read()
+        else:
+            raw = file.read_bytes()
     except OSError as exc:
-        raise UsageError(t("fleet.cannot_read", path=str(file),
+        raise UsageError(t("fleet.cannot_read", path=source,
                            error=exc.strerror or str(exc))) from None
     today = STATE.today()
     # One locked write: validate against the profile as it is under the lock,
     # and change nothing unless every row is good.
     with editing(STATE.home, create=True) as profile:
-        plan = plan_import(profile, raw, today, source=str(file), update=update, force=force)
+        plan = plan_import(profile, raw, today, source=source, update=update, force=force)
         plan.apply(profile)
         default = profile.default
     out = console()
-    out.print(t("fleet.imported", path=str(file), added=len(plan.added),
+    out.print(t("fleet.imported", path=source, added=len(plan.added),
                 updated=len(plan.updated)), style="green", markup=False, highlight=False)
     if default is not None and any(term.name == default for term in plan.added):
         out.print(t("fleet.default_is", name=default), markup=False, highlight=False)

@@ -1,4 +1,8 @@
 MESSAGES = {
+    "fleet.stdin": {
+        "en": "standard input",
+        "zh": "标准输入",
+    },
     "fleet.cannot_read": {
         "en": "Cannot read {path}: {error}.",
         "zh": "无法读取 {path}：{error}。",
@@ -74,5 +78,9 @@ MESSAGES = {
     "fleet.exported": {
         "en": "Wrote {count} terminal(s) to {path}.",
         "zh": "已将 {count} 台终端写入 {path}。",
+    },
+    "fleet.scientific": {
+        "en": "'{value}' is how a spreadsheet shows a long number it has rounded: the last digits are lost. Type the number again from the terminal or the card, in a column formatted as Text.",
+        "zh": "“{value}”是表格软件把长数字四舍五入后的显示，后几位已经丢失。请把该列设为“文本”格式，再照终端或卡片重新输入。",
     },
 }

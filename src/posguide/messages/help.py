@@ -101,8 +101,8 @@ MESSAGES = {
         "en": "Add or update many terminals from a CSV file whose first line holds the field names of `profile show --json`. All or nothing: one bad row and nothing is imported.",
         "zh": "从 CSV 文件批量添加或更新终端，第一行为 `profile show --json` 中的字段名。要么全部导入，要么都不导入：有一行出错就不做任何修改。",
     },
-    "help.terminal.import.file": {"en": "The CSV file (UTF-8, with or without BOM).",
-                                  "zh": "CSV 文件（UTF-8 编码，有无 BOM 均可）。"},
+    "help.terminal.import.file": {"en": "The CSV file (UTF-8, with or without BOM); - reads stdin.",
+                                  "zh": "CSV 文件（UTF-8 编码，有无 BOM 均可）；- 表示从标准输入读取。"},
     "help.terminal.import.update": {
         "en": "Update terminals that already exist with the row's filled cells (empty cells keep the saved value).",
         "zh": "用该行填写了的单元格更新已有终端（空单元格保留原值）。",
