@@ -133,6 +133,29 @@ MESSAGES = {
                           "zh": "输出 posguide 保存数据的文件夹。"},
     "help.profile.edit": {"en": "Edit profile.toml in $EDITOR; an invalid edit is not saved.",
                           "zh": "用 $EDITOR 编辑 profile.toml；有误的修改不会保存。"},
+    # checklist, sim-swap
+    "help.checklist": {
+        "en": "List the checklists with when each was last done, or run one step by step, e.g. `posguide checklist maintenance`.",
+        "zh": "列出检查清单及每份上次完成的时间，或逐步执行其中一份，如 `posguide checklist maintenance`。",
+    },
+    "help.checklist.name": {
+        "en": "The checklist to run: a built-in one (activation, transaction, sim-swap, maintenance, inspection, security, dormancy, renewal, legit-check) or your own.",
+        "zh": "要执行的清单：内置的（activation、transaction、sim-swap、maintenance、inspection、security、dormancy、renewal、legit-check）或您自己的。",
+    },
+    "help.checklist.restart": {"en": "Start over from step 1 instead of resuming.",
+                               "zh": "从第 1 步重新开始，不接着上次的进度。"},
+    "help.checklist.print_": {
+        "en": "Print the checklist as Markdown (to print and pin up, or share with staff) without running it.",
+        "zh": "以 Markdown 格式输出清单（便于打印张贴或发给店员），不执行。",
+    },
+    "help.checklist.json_": {"en": "Print the list as JSON for scripts.",
+                             "zh": "以 JSON 输出清单列表，供脚本使用。"},
+    "help.sim-swap": {
+        "en": "Swap the terminal's data SIM card step by step; the profile keeps the old card until the new one works and you confirm.",
+        "zh": "逐步更换终端的流量卡；在新卡可用并经您确认之前，终端资料保留旧卡。",
+    },
+    "help.sim-swap.restart": {"en": "Start over from step 1 instead of resuming.",
+                              "zh": "从第 1 步重新开始，不接着上次的进度。"},
     # fee
     "help.fee": {"en": "Check the fee taken from a transaction against your agreed rate.",
                  "zh": "按约定费率核对一笔交易被扣的手续费。"},

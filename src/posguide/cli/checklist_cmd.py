@@ -1,0 +1,231 @@
+"""`posguide checklist [NAME] [--restart] [--print] [--json]`: list, run or print
+a checklist. Running one needs a terminal (its events belong to one); listing
+and printing do not."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..errors import UsageError
+from ..i18n import t
+from ..render import console, print_json
+from .common import STATE
+
+if TYPE_CHECKING:
+    from ..checklist import Checklist, Entry
+    from ..profile import Profile, Terminal
+    from ..prompts import Prompter
+    from ..wizard import Completion
+
+
+def checklist(
+    name: Annotated[str | None, typer.Argument(metavar="NAME")] = None,
+    restart: Annotated[bool, typer.Option("--restart")] = False,
+    print_: Annotated[bool, typer.Option("--print")] = False,
+    json_: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    from ..checklist import find
+
+    if name is None:
+        list_checklists(json_)
+        return
+    if json_:
+        raise UsageError(t("checklist.json_with_name"))
+    if restart and print_:
+        raise UsageError(t("checklist.restart_print"))
+    found = find(STATE.home, name)
+    if print_:
+        typer.echo(to_markdown(found), nl=False)
+        return
+    if found.id == "sim-swap" and found.source == "builtin":
+        # One procedure, one saved progress: the swap's steps end with saving
+        # the new card, which only the SIM swap wizard does.
+        from .simswap_cmd import sim_swap
+
+        sim_swap(restart=restart)
+        return
+    run(found, restart)
+
+
+# ------------------------------------------------------------------ the list
+
+
+def _current_terminal() -> str | None:
+    """The terminal whose dates the list shows, if one can be chosen."""
+    from ..profile import load
+
+    profile = load(STATE.home)
+    if profile is None or not profile.terminals:
+        return None
+    try:
+        return profile.pick(STATE.terminal_name).name
+    except UsageError:
+        if STATE.terminal_name:
+            raise  # a terminal that was asked for by name and is not there
+        return None  # several terminals and no default: list without dates
+
+
+def last_done(terminal: str | None) -> dict[str, str]:
+    """{checklist id: latest completion date} for one terminal."""
+    if terminal is None:
+        return {}
+    from ..history import History
+
+    out: dict[str, str] = {}
+    for event in History(STATE.home).events():
+        if event.terminal != terminal or event.kind not in ("checklist", "sim-swap"):
+            continue
+        cid = event.data.get("checklist")
+        if isinstance(cid, str) and out.get(cid, "") < event.date.isoformat():
+            out[cid] = event.date.isoformat()
+    return out
+
+
+def list_checklists(as_json: bool) -> None:
+    from ..checklist import discover
+
+    entries = discover(STATE.home)
+    terminal = _current_terminal()
+    dates = last_done(terminal)
+    if as_json:
+        print_json({"terminal": terminal, "checklists": [_entry_json(e, dates) for e in entries]})
+        return
+    from rich.table import Table
+
+    title = (t("checklist.list_title_for", name=terminal) if terminal
+             else t("checklist.list_title"))
+    table = Table(title=title, title_justify="left", box=None, padding=(0, 2, 0, 0),
+                  header_style="bold")
+    table.add_column(t("checklist.col_name"), no_wrap=True)
+    table.add_column(t("checklist.col_title"), overflow="fold", ratio=1)
+    table.add_column(t("checklist.col_mode"), overflow="fold")
+    table.add_column(t("checklist.col_steps"), justify="right")
+    table.add_column(t("checklist.col_last"), no_wrap=True)
+    for e in entries:
+        name = e.id + (" " + t("checklist.custom_mark") if e.source == "custom" else "")
+        c = e.checklist
+        if c is None:
+            table.add_row(name, f"[!] {t('checklist.broken')}: {e.error}", "", "", "",
+                          style="yellow")
+            continue
+        last = dates.get(e.id) or (t("checklist.never") if terminal else "-")
+        table.add_row(name, c.title.get(), t(f"checklist.mode.{c.mode}"), str(len(c.steps)),
+                      last)
+    out = console()
+    out.print(table)
+    if terminal is None:
+        out.print(t("checklist.list_no_terminal"), style="dim", markup=False, highlight=False)
+    out.print(t("checklist.list_hint", folder=str(STATE.home.checklists_dir)), style="dim",
+              markup=False, highlight=False)
+
+
+def _entry_json(e: Entry, dates: dict[str, str]) -> dict[str, Any]:
+    c = e.checklist
+    return {
+        "id": e.id,
+        "source": e.source,
+        "path": e.path,
+        "title": c.title.get() if c else None,
+        "mode": c.mode if c else None,
+        "steps": len(c.steps) if c else None,
+        "last_completed": dates.get(e.id),
+        "error": e.error,
+    }
+
+
+# ------------------------------------------------------------------ running
+
+
+def resume_command(words: str, profile: Profile, term: Terminal) -> str:
+    """The command that continues this wizard, naming the terminal when the
+    default would pick another one."""
+    command = f"posguide {words}"
+    if len(profile.terminals) > 1 and (profile.default != term.name or STATE.terminal_name):
+        command += f" --terminal {term.name}"
+    return command
+
+
+def support_hint(term: Terminal) -> str:
+    if term.support_phone:
+        return t("wizard.support_phone", phone=term.support_phone)
+    return t("wizard.support_unknown")
+
+
+def load_terminal(cid: str) -> tuple[Profile, Terminal]:
+    from ..profile import load
+
+    profile = load(STATE.home)
+    if profile is None or not profile.terminals:
+        raise UsageError(t("checklist.needs_terminal", id=cid))
+    return profile, STATE.terminal(profile)
+
+
+def run(found: Checklist, restart: bool) -> None:
+    from ..prompts import ConsolePrompter
+    from ..wizard import ProgressStore, Wizard, complete
+
+    profile, term = load_terminal(found.id)
+    today = STATE.today()
+    prompter = ConsolePrompter()
+    store = ProgressStore(STATE.home, term.name, found.id)
+    wizard = Wizard(found, prompter, store, today=today,
+                    resume_command=resume_command(f"checklist {found.id}", profile, term),
+                    terminal=term, restart=restart, support_hint=support_hint(term))
+    answers = wizard.run()
+    done = complete(STATE.home, term.name, found, answers, today, store)
+    show_completion(prompter, found, term.name, done)
+
+
+def show_completion(prompter: Prompter, found: Checklist, terminal: str, done: Completion) -> None:
+    n = len(found.steps)
+    prompter.say()
+    prompter.say(t("wizard.completed", title=found.title.get(), done=n - len(done.skipped), n=n),
+                 style="bold green")
+    if done.skipped:
+        items = [f"{found.step_index(s.id) + 1}" + (f" ({a.reason})" if a.reason else "")  # type: ignore[operator]
+                 for s, a in done.skipped]
+        prompter.say(t("wizard.skipped_steps", steps=", ".join(items)), style="yellow")
+    kinds = [t(f"kind.{e.kind}") for e in done.events]
+    prompter.say(t("wizard.recorded", terminal=terminal, kinds=", ".join(kinds)))
+    from ..profile import format_value
+
+    for key, value in done.changes.items():
+        prompter.say(t("wizard.profile_set", key=key, value=format_value(value)))
+    for notice in done.notices:
+        prompter.say(notice, style="yellow")
+
+
+# ------------------------------------------------------------------ --print
+
+
+def to_markdown(c: Checklist) -> str:
+    """The checklist as Markdown to print and pin by the till: numbered steps
+    with a box to tick, the critical ones marked, each with its reason."""
+    lines = [f"# {c.title.get()}", "", f"*{t(f'checklist.print_mode.{c.mode}')}*", "",
+             t("checklist.print_fill"), ""]
+    if c.intro is not None:
+        lines += [c.intro.get(), ""]
+    number = 0
+    for index, section in enumerate(c.sections):
+        lines += [f"## {section.title.get()}", ""]
+        for step in (s for s in c.steps if s.section == index):
+            number += 1
+            mark = f" **({t('checklist.print_critical')})**" if step.critical else ""
+            blank = "  ________________" if step.kind == "input" else ""
+            lines.append(f"- [ ] {number}. {step.action.get()}{blank}{mark}")
+            quote: list[str] = []
+            if step.why is not None:
+                quote.append(f"{t('checklist.print_why')}: {step.why.get()}")
+            if step.kind == "check" and step.troubleshoot:
+                quote += ["", f"{t('checklist.print_if_no')}:"]
+                quote += [f"- {item.get()}" for item in step.troubleshoot]
+            elif step.kind == "check" and step.stop_message is not None:
+                quote += ["", f"{t('checklist.print_if_no')}: {step.stop_message.get()}"]
+            lines += [f"  > {q}".rstrip() for q in quote]
+        lines.append("")
+    if c.id == "sim-swap" and c.source == "builtin":
+        lines += [t("checklist.print_sim_swap_data"), ""]
+    lines += ["---", t("checklist.print_footer", id=c.id), ""]
+    return "\n".join(lines)

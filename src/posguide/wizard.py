@@ -1,0 +1,549 @@
+"""Runs a checklist one step at a time, the way DESIGN.md section 6 promises.
+
+The runner talks only through a `Prompter` (say, show, ask), so tests drive it
+with scripted answers and no terminal. Progress is saved after every answer, so
+quitting, Ctrl-C or the end of piped input never loses what was answered; the
+next run offers to resume at the same step.
+
+Nothing here reads the clock: `today` is passed in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import validate as v
+from .checklist import Checklist, Step
+from .errors import DataError, Interrupted, NeedsConfirmation, Paused, ValidationError
+from .history import Event, History
+from .home import Home, atomic_write, ensure_dir, os_error, read_bytes
+from .i18n import t
+from .profile import Terminal, check_terminal, format_value, parse_field, with_value
+from .prompts import Prompter, ask_yes_no
+
+PROGRESS_VERSION = 1
+
+# What a person may type, by meaning. NFKC first, so full-width "ｙ" or "？"
+# from a Chinese input method count the same as "y" and "?".
+_TOKENS = {
+    "done": {"y", "yes", "ok", "done", "是", "好", "好了", "完成", "做好了", "对"},
+    "no": {"n", "no", "否", "不", "不是", "没有"},
+    "skip": {"s", "skip", "跳过"},
+    "back": {"b", "back", "返回", "上一步"},
+    "quit": {"q", "quit", "退出", "暂停"},
+    "why": {"?", "why", "为什么"},
+}
+# Input steps take free values, so only these words mean something else there.
+_INPUT_TOKENS = ("skip", "back", "quit", "why")
+
+
+def classify(text: str) -> str | None:
+    """The meaning of an answer: "" for Enter, a token name, or None."""
+    value = unicodedata.normalize("NFKC", text).strip().lower()
+    if not value:
+        return ""
+    for token, words in _TOKENS.items():
+        if value in words:
+            return token
+    return None
+
+
+# ------------------------------------------------------------------ answers and progress
+
+
+@dataclass
+class Answer:
+    status: str  # done | no | skipped | value
+    value: str | None = None
+    forced: bool = False  # a suspicious value the person confirmed (bad ICCID check digit)
+    reason: str | None = None  # why a critical step was skipped
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"status": self.status}
+        if self.value is not None:
+            out["value"] = self.value
+        if self.forced:
+            out["forced"] = True
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+    @classmethod
+    def from_json(cls, obj: Any) -> Answer:
+        if not isinstance(obj, dict) or obj.get("status") not in ("done", "no", "skipped", "value"):
+            raise ValueError("bad answer")
+        value, reason = obj.get("value"), obj.get("reason")
+        if value is not None and not isinstance(value, str):
+            raise ValueError("bad value")
+        if reason is not None and not isinstance(reason, str):
+            raise ValueError("bad reason")
+        return cls(status=obj["status"], value=value, forced=obj.get("forced") is True,
+                   reason=reason)
+
+
+@dataclass
+class Saved:
+    at: str  # the step id to resume at
+    answers: dict[str, Answer]
+    started: str
+    saved: str
+
+
+class ProgressStore:
+    """One wizard's saved progress for one terminal:
+    `<home>/progress/<terminal>/<checklist>.json`, written atomically under the lock."""
+
+    def __init__(self, home: Home, terminal: str, checklist_id: str) -> None:
+        self.home = home
+        self.terminal = terminal
+        self.checklist_id = checklist_id
+        self.folder = home.progress_dir / terminal
+        self.path = self.folder / f"{checklist_id}.json"
+
+    def load(self) -> Saved | None:
+        raw = read_bytes(self.path)
+        if raw is None:
+            return None
+        try:
+            data = json.loads(raw)
+            if (data.get("version") != PROGRESS_VERSION
+                    or data.get("checklist") != self.checklist_id):
+                raise ValueError("not this wizard's progress")
+            answers = {str(k): Answer.from_json(a) for k, a in data["answers"].items()}
+            at, started, saved = data["at"], data["started"], data["saved"]
+            if not all(isinstance(x, str) for x in (at, started, saved)):
+                raise ValueError("bad fields")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            # Never overwrite what cannot be read: say how to start over.
+            raise DataError(t("wizard.progress_unreadable", path=str(self.path))) from exc
+        return Saved(at=at, answers=answers, started=started, saved=saved)
+
+    def save(self, at: str, answers: dict[str, Answer], started: date, today: date) -> None:
+        data = {
+            "version": PROGRESS_VERSION, "checklist": self.checklist_id,
+            "terminal": self.terminal, "at": at, "started": started.isoformat(),
+            "saved": today.isoformat(),
+            "answers": {k: a.to_json() for k, a in answers.items()},
+        }
+        payload = json.dumps(data, ensure_ascii=False, indent=1).encode()
+        with self.home.locked():
+            ensure_dir(self.home.progress_dir)
+            atomic_write(self.path, payload)
+
+    def clear(self) -> None:
+        with self.home.locked():
+            remove_file(self.path)
+
+
+def remove_file(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise os_error(exc, path) from exc
+
+
+# ------------------------------------------------------------------ the runner
+
+
+class _Quit(Exception):
+    """The person typed q, or a check said stop: pause here."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+NEXT, BACK = 1, -1
+
+
+@dataclass
+class Wizard:
+    """Ask every step of `checklist`; `run()` returns the answers once all are
+    given, or raises Paused / Interrupted with the progress saved."""
+
+    checklist: Checklist
+    prompter: Prompter
+    store: ProgressStore
+    today: date
+    resume_command: str
+    terminal: Terminal | None = None
+    restart: bool = False
+    support_hint: str | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    _started: date | None = None
+    _shown_section: int | None = None
+    _pos: int = 0
+
+    # -------------------------------------------------------------- flow
+
+    def run(self) -> dict[str, Answer]:
+        steps = self.checklist.steps
+        saved = None
+        if self.restart:
+            self.store.clear()
+        else:
+            saved = self.store.load()
+        self._header()
+        self._started = self.today
+        # Until the person has answered "resume?", the saved progress stays as
+        # it is: stopping at that question must not overwrite it.
+        ready = saved is None
+        try:
+            if saved is not None:
+                self._pos = self._offer_resume(saved)
+                ready = True
+            while self._pos < len(steps):
+                step = steps[self._pos]
+                self._show_step(self._pos)
+                move = self._answer(step)
+                if move == BACK:
+                    self._pos -= 1
+                else:
+                    self._pos += 1
+                self._save()
+        except _Quit as quit_:
+            self._save()
+            raise Paused(self._pause_text(quit_.key)) from None
+        except EOFError:
+            if ready:
+                self._save()
+            raise Paused(self._pause_text("wizard.paused_eof")) from None
+        except KeyboardInterrupt:
+            if ready:
+                self._save()
+            raise Interrupted(self._pause_text("wizard.interrupted")) from None
+        return self.answers
+
+    def _save(self) -> None:
+        steps = self.checklist.steps
+        at = steps[min(self._pos, len(steps) - 1)].id
+        self.store.save(at, self.answers, self._started or self.today, self.today)
+
+    def _pause_text(self, key: str) -> str:
+        k = min(self._pos, len(self.checklist.steps) - 1) + 1
+        return t(key, k=k, n=len(self.checklist.steps), command=self.resume_command)
+
+    def _offer_resume(self, saved: Saved) -> int:
+        steps = self.checklist.steps
+        known = {s.id for s in steps}
+        answers = {k: a for k, a in saved.answers.items() if k in known}
+        index = self.checklist.step_index(saved.at)
+        if index is None:  # the file changed since: the first step not yet answered
+            index = next((i for i, s in enumerate(steps) if s.id not in answers), 0)
+        self._pos = index  # what a pause during the question below reports
+        self.prompter.say(t("wizard.resume_found", k=index + 1, n=len(steps), date=saved.saved))
+        if ask_yes_no(self.prompter, t("wizard.resume_ask", k=index + 1), default=True):
+            self.answers = answers
+            try:
+                self._started = date.fromisoformat(saved.started)
+            except ValueError:
+                self._started = self.today
+            return index
+        self.answers = {}
+        self.store.clear()
+        self.prompter.say(t("wizard.starting_over"))
+        return 0
+
+    # -------------------------------------------------------------- showing
+
+    def _header(self) -> None:
+        c = self.checklist
+        mode = t(f"checklist.mode.{c.mode}")
+        self.prompter.say()
+        self.prompter.say(f"{c.title.get()}  [{mode}]", style="bold")
+        self.prompter.say(t(f"wizard.mode_hint.{c.mode}"), style="dim")
+        if c.intro is not None:
+            self.prompter.say(c.intro.get())
+        self.prompter.say(t("wizard.keys"), style="dim")
+
+    def _show_step(self, i: int) -> None:
+        steps = self.checklist.steps
+        step = steps[i]
+        section = self.checklist.sections[step.section]
+        if step.section != self._shown_section:
+            self._shown_section = step.section
+            self.prompter.say()
+            self.prompter.say(t("wizard.section", k=step.section + 1,
+                                m=len(self.checklist.sections), title=section.title.get()),
+                              style="bold underline")
+        self.prompter.say()
+        head = t("wizard.step_of", k=i + 1, n=len(steps), section=section.title.get())
+        if step.critical:
+            head += "  " + t("wizard.critical_mark")
+        self.prompter.say(head, style="bold yellow" if step.critical else "bold")
+        self._text(step.action.get())
+        earlier = self.answers.get(step.id)
+        if earlier is not None:
+            self.prompter.say(self._earlier_text(earlier), style="dim")
+        if step.kind == "confirm" and step.render is not None:
+            self.prompter.show(step.render(self.answers))
+
+    def _text(self, text: str, style: str | None = None) -> None:
+        # Plain lines, not rich Padding: Padding fills every line with spaces to
+        # the full width, which litters piped transcripts.
+        from rich.text import Text as RichText
+
+        self.prompter.show(RichText(text, style=style or "", overflow="fold"))
+
+    def _earlier_text(self, answer: Answer) -> str:
+        if answer.status == "value":
+            return t("wizard.earlier_value", value=answer.value or "")
+        if answer.status == "skipped":
+            if answer.reason:
+                return t("wizard.earlier_skipped_reason", reason=answer.reason)
+            return t("wizard.earlier_skipped")
+        return t(f"wizard.earlier_{answer.status}")
+
+    def _prompt(self, step: Step) -> str:
+        if step.kind == "input":
+            default = self._input_default(step)
+            if default is not None:
+                return t("wizard.ask_input_default", default=default[0])
+        return t(f"wizard.ask_{step.kind}")
+
+    def _why(self, step: Step) -> None:
+        if step.why is None:
+            self.prompter.say(t("wizard.no_why"), style="cyan")
+        else:
+            self.prompter.say(t("wizard.why", why=step.why.get()), style="cyan")
+
+    # -------------------------------------------------------------- answering
+
+    def _answer(self, step: Step) -> int:
+        while True:
+            raw = self.prompter.ask(self._prompt(step))
+            token = classify(raw)
+            if step.kind == "input" and token not in _INPUT_TOKENS and token != "":
+                if self._take_value(step, raw):
+                    return NEXT
+                continue
+            if token == "why":
+                self._why(step)
+            elif token == "back":
+                if self._pos == 0:
+                    self.prompter.say(t("wizard.first_step"), style="yellow")
+                else:
+                    return BACK
+            elif token == "quit":
+                raise _Quit("wizard.paused")
+            elif token == "skip":
+                if self._skip(step):
+                    return NEXT
+            elif step.kind == "input":  # Enter
+                default = self._input_default(step)
+                if default is None:
+                    self.prompter.say(t("wizard.input_required"), style="yellow")
+                elif self._take_value(step, default[0], default[1]):
+                    return NEXT
+            elif self._simple(step, token):
+                return NEXT
+
+    def _simple(self, step: Step, token: str | None) -> bool:
+        """Answers to do, check, note and confirm steps. True moves on."""
+        kind = step.kind
+        if kind in ("do", "note") and token in ("", "done"):
+            self.answers[step.id] = Answer("done")
+            return True
+        if kind == "check" and token == "done":
+            self.answers[step.id] = Answer("done")
+            return True
+        if kind == "check" and token == "no":
+            return self._no(step)
+        if kind == "confirm" and token in ("", "done"):
+            self.answers[step.id] = Answer("done")
+            return True
+        if kind == "confirm" and token == "no":
+            self.prompter.say(t("wizard.confirm_no"), style="yellow")
+            return False
+        self.prompter.say(t(f"wizard.keys_{kind}"), style="yellow")
+        return False
+
+    def _no(self, step: Step) -> bool:
+        if step.on_no == "continue":
+            self.answers[step.id] = Answer("no")
+            return True
+        if step.on_no == "stop":
+            self.answers[step.id] = Answer("no")
+            message = step.stop_message.get() if step.stop_message else t("wizard.stop_default")
+            self.prompter.say(message, style="bold yellow")
+            raise _Quit("wizard.stopped")
+        self.prompter.say(t("wizard.troubleshoot_intro"), style="bold")
+        for n, item in enumerate(step.troubleshoot, start=1):
+            self._text(f"{n}. {item.get()}")
+        self.prompter.say(t("wizard.troubleshoot_again"), style="cyan")
+        if self.support_hint:
+            self.prompter.say(self.support_hint, style="cyan")
+        return False
+
+    def _skip(self, step: Step) -> bool:
+        if step.kind == "confirm":
+            self.prompter.say(t("wizard.no_skip_confirm"), style="yellow")
+            return False
+        if step.kind == "note":  # nothing to do, so nothing to skip
+            self.answers[step.id] = Answer("done")
+            return True
+        if not step.critical:
+            self.answers[step.id] = Answer("skipped")
+            return True
+        self.prompter.say(t("wizard.critical_skip"), style="yellow")
+        reason = self.prompter.ask(t("wizard.skip_reason")).strip()
+        if not reason:
+            self.prompter.say(t("wizard.not_skipped"))
+            return False
+        try:
+            reason = v.check_text(reason, "note", 200)
+        except ValidationError as exc:
+            self.prompter.say(exc.message, style="yellow")
+            return False
+        self.answers[step.id] = Answer("skipped", reason=reason)
+        return True
+
+    def _input_default(self, step: Step) -> tuple[str, bool] | None:
+        earlier = self.answers.get(step.id)
+        if earlier is not None and earlier.status == "value" and earlier.value:
+            return earlier.value, earlier.forced
+        if step.default:
+            return step.default, False
+        if step.sets and self.terminal is not None:
+            current = format_value(self.terminal.get(step.sets))
+            if current:  # Enter keeps what the profile already holds
+                return current, True
+        return None
+
+    def _take_value(self, step: Step, text: str, forced: bool = False) -> bool:
+        try:
+            value = self.parse_input(step, text, forced)
+        except NeedsConfirmation as warn:
+            self.prompter.say(warn.message, style="yellow")
+            if not ask_yes_no(self.prompter, t("prompt.keep_anyway"), default=False):
+                return False
+            value, forced = self.parse_input(step, text, True), True
+        except ValidationError as exc:
+            self.prompter.say(exc.message, style="yellow")
+            return False
+        self.answers[step.id] = Answer("value", value=format_value(value), forced=forced)
+        return True
+
+    def parse_input(self, step: Step, text: str, force: bool) -> Any:
+        return parse_input(step, text, force, self.today, self.terminal)
+
+
+_INPUT_FIELD = {"iccid": "sim.iccid", "date": "date", "money": "amount", "rate": "fee_rate",
+                "phone": "support_phone", "text": "note"}
+
+
+def parse_input(step: Step, text: str, force: bool, today: date,
+                terminal: Terminal | None = None) -> Any:
+    """Validate an input step's answer: the step's own parser (code-defined
+    steps), else the profile field it sets, else its input kind."""
+    if step.parse is not None:
+        return step.parse(text, force)
+    if step.sets:
+        value = parse_field(step.sets, text, today, force)
+        if terminal is not None:
+            check_terminal(with_value(terminal, step.sets, value), today)
+        return value
+    kind = step.input or "text"
+    parsers: dict[str, Callable[[], Any]] = {
+        "iccid": lambda: v.check_iccid(text, "sim.iccid", force),
+        "date": lambda: v.parse_date(text, today, "date"),
+        "money": lambda: v.parse_money(text, "amount"),
+        "rate": lambda: v.parse_rate(text, "fee_rate"),
+        "phone": lambda: v.check_phone(text, "support_phone", force),
+        "text": lambda: v.check_text(text, "note", 200),
+    }
+    return parsers[kind]()
+
+
+# ------------------------------------------------------------------ completing
+
+
+@dataclass
+class Completion:
+    events: list[Event]
+    changes: dict[str, Any]  # profile field -> new value
+    skipped: list[tuple[Step, Answer]]
+    notices: list[str]
+
+
+def completion_events(checklist: Checklist, answers: dict[str, Answer], terminal: str,
+                      today: date) -> list[Event]:
+    """One `checklist` event with the skipped steps and the answers, then the
+    kinds the checklist and its done steps record (each kind once)."""
+    skipped, said_no, values = [], [], {}
+    kinds: list[tuple[str, dict[str, Any]]] = []
+    for step in checklist.steps:
+        answer = answers.get(step.id)
+        if answer is None:
+            continue
+        if answer.status == "skipped":
+            entry = {"step": step.id}
+            if answer.reason:
+                entry["reason"] = answer.reason
+            skipped.append(entry)
+        elif answer.status == "no":
+            said_no.append(step.id)
+        elif answer.status == "value" and answer.value is not None:
+            values[step.id] = answer.value
+        if step.records and answer.status in ("done", "value"):
+            kinds.append((step.records, {"checklist": checklist.id, "step": step.id}))
+    if checklist.records:
+        kinds.insert(0, (checklist.records, {"checklist": checklist.id}))
+    data: dict[str, Any] = {"checklist": checklist.id, "steps": len(checklist.steps),
+                            "skipped": skipped}
+    if checklist.source != "builtin":
+        data["source"] = checklist.source
+    if said_no:
+        data["no"] = said_no
+    if values:
+        data["answers"] = values
+    events = [Event(terminal=terminal, kind="checklist", date=today, data=data)]
+    seen: set[str] = set()
+    for kind, kind_data in kinds:
+        if kind not in seen:
+            seen.add(kind)
+            events.append(Event(terminal=terminal, kind=kind, date=today, data=kind_data))
+    return events
+
+
+def profile_changes(checklist: Checklist, answers: dict[str, Answer],
+                    today: date) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for step in checklist.steps:
+        answer = answers.get(step.id)
+        if step.sets and answer is not None and answer.status == "value" and answer.value:
+            changes[step.sets] = parse_field(step.sets, answer.value, today, answer.forced)
+    return changes
+
+
+def complete(home: Home, terminal: str, checklist: Checklist, answers: dict[str, Answer],
+             today: date, store: ProgressStore) -> Completion:
+    """Record a finished checklist: profile fields first (they may still be
+    refused), then the events, then forget the progress; all under one lock."""
+    from .profile import editing
+
+    events = completion_events(checklist, answers, terminal, today)
+    changes = profile_changes(checklist, answers, today)
+    history = History(home)
+    with home.locked():
+        if changes:
+            with editing(home) as profile:
+                term = profile.pick(terminal)
+                new = term
+                for key, value in changes.items():
+                    new = with_value(new, key, value)
+                check_terminal(new, today)
+                profile.terminals[term.name] = new
+        history.append(events)
+        remove_file(store.path)  # under this lock (the store may hold another Home object)
+    skipped = [(s, answers[s.id]) for s in checklist.steps
+               if s.id in answers and answers[s.id].status == "skipped"]
+    return Completion(events=events, changes=changes, skipped=skipped, notices=history.notices)
