@@ -151,8 +151,12 @@ class History:
         keep = size - len(tail) + cut + 1 if cut >= 0 else (size - len(tail) if size > len(tail) else 0)
         torn = tail[cut + 1 :] if cut >= 0 else tail
         try:
-            with open(self.home.root / "history.jsonl.torn", "ab") as fh:
-                fh.write(torn + b"\n")
+            fd = os.open(self.home.root / "history.jsonl.torn",
+                         os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            try:
+                _write_all_or_nothing(fd, torn + b"\n")  # kept before it is cut
+            finally:
+                os.close(fd)
             os.truncate(path, keep)
         except OSError as exc:
             raise os_error(exc, path) from exc

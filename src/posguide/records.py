@@ -3,7 +3,7 @@ renders what this returns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import UsageError, ValidationError
@@ -18,6 +18,7 @@ from .validate import check_text, field_label
 class Recorded:
     event: Event
     old_expires: date | None = None
+    notices: list[str] = field(default_factory=list)  # e.g. a torn record set aside
 
 
 def check_kind(kind: str) -> str:
@@ -41,7 +42,7 @@ def record(home: Home, terminal: str | None, kind: str, day: date, today: date,
             term = load_required(home).pick(terminal)
             event = Event(term.name, kind, day, clean_note)
             history.append([event])
-            return Recorded(event)
+            return Recorded(event, notices=history.notices)
         if expires is None:
             raise UsageError(t("record.needs_expires"))
         if expires <= day:
@@ -58,4 +59,4 @@ def record(home: Home, terminal: str | None, kind: str, day: date, today: date,
                 data["iccid"] = term.sim.iccid
             event = Event(term.name, kind, day, clean_note, data)
         history.append([event])
-        return Recorded(event, old)
+        return Recorded(event, old, history.notices)

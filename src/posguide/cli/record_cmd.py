@@ -35,6 +35,8 @@ def record(
                                 lambda s, f: parse_date(s, today, "sim.expires"))
     done = do_record(STATE.home, STATE.terminal_name, kind, day, today, note, new_expires)
     event = done.event
+    for notice in done.notices:
+        err_console().print(notice, style="yellow", markup=False, highlight=False)
     out = console()
     out.print(t("record.done", kind=t(f"kind.{kind}"), name=event.terminal,
                 date=event.date.isoformat()), style="green", markup=False, highlight=False)
