@@ -212,17 +212,17 @@ def to_markdown(c: Checklist) -> str:
         lines += [f"## {section.title.get()}", ""]
         for step in (s for s in c.steps if s.section == index):
             number += 1
-            mark = f" **({t('checklist.print_critical')})**" if step.critical else ""
+            mark = f" **{t('checklist.print_critical')}**" if step.critical else ""
             blank = "  ________________" if step.kind == "input" else ""
             lines.append(f"- [ ] {number}. {step.action.get()}{blank}{mark}")
             quote: list[str] = []
             if step.why is not None:
-                quote.append(f"{t('checklist.print_why')}: {step.why.get()}")
+                quote.append(t("checklist.print_why", why=step.why.get()))
             if step.kind == "check" and step.troubleshoot:
-                quote += ["", f"{t('checklist.print_if_no')}:"]
+                quote += ["", t("checklist.print_if_no")]
                 quote += [f"- {item.get()}" for item in step.troubleshoot]
             elif step.kind == "check" and step.stop_message is not None:
-                quote += ["", f"{t('checklist.print_if_no')}: {step.stop_message.get()}"]
+                quote += ["", t("checklist.print_if_no_stop", message=step.stop_message.get())]
             lines += [f"  > {q}".rstrip() for q in quote]
         lines.append("")
     if c.id == "sim-swap" and c.source == "builtin":

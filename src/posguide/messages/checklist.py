@@ -96,9 +96,10 @@ MESSAGES = {
         "en": "Terminal: ________  Date: ________  Done by: ________",
         "zh": "终端：________  日期：________  执行人：________",
     },
-    "checklist.print_critical": {"en": "critical", "zh": "关键"},
-    "checklist.print_why": {"en": "Why", "zh": "原因"},
-    "checklist.print_if_no": {"en": "If not", "zh": "如果不是"},
+    "checklist.print_critical": {"en": "(critical)", "zh": "（关键）"},
+    "checklist.print_why": {"en": "Why: {why}", "zh": "原因：{why}"},
+    "checklist.print_if_no": {"en": "If not:", "zh": "如果不是："},
+    "checklist.print_if_no_stop": {"en": "If not: {message}", "zh": "如果不是：{message}"},
     "checklist.print_footer": {
         "en": "Run it step by step and keep a record: posguide checklist {id}",
         "zh": "逐步执行并留下记录：posguide checklist {id}",
