@@ -275,3 +275,13 @@ def test_status_all_stays_aligned_with_chinese_names(cli, terminal) -> None:
     assert len(columns) == 1  # the marks line up in terminal cells
     due_columns = {cell_len(row[: row.index("20")]) for row in rows}
     assert len(due_columns) == 1
+
+
+def test_remind_leaves_the_target_folders_permissions_alone(cli, terminal, tmp_path: Path) -> None:
+    shared = tmp_path / "Desktop"
+    shared.mkdir()
+    shared.chmod(0o755)
+    assert cli("remind", "--ics", str(shared / "posguide.ics"), env=T).exit_code == 0
+    assert shared.stat().st_mode & 0o777 == 0o755
+    r = cli("remind", "--ics", str(tmp_path / "missing" / "x.ics"), env=T)
+    assert r.exit_code == 3 and "missing" in r.err

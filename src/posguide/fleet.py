@@ -22,12 +22,9 @@ Pure: no printing, no clock (`today` is passed in), no file writes here except
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -36,7 +33,7 @@ from typing import Any
 
 from . import validate as v
 from .errors import NeedsConfirmation, UsageError, ValidationError
-from .home import fsync_dir, os_error
+from .home import atomic_write
 from .i18n import t
 from .profile import FIELD_ORDER, Profile, Terminal, check_terminal, parse_field, to_flat
 
@@ -271,32 +268,6 @@ def export_csv(terminals: Iterable[Terminal]) -> str:
 
 
 def write_export(path: Path, text: str) -> None:
-    """Write an export where the user asked, atomically, with a BOM, mode 0600.
-
-    Not home.atomic_write: that one also makes the target folder private
-    (0700), right for the home but wrong for the user's own Desktop or
-    current folder.
-    """
-    data = (BOM + text).encode("utf-8")
-    folder = path.parent
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp_name, path)
-        tmp_name = None
-        fsync_dir(folder)
-    except OSError as exc:
-        raise os_error(exc, path) from exc
-    finally:
-        if tmp_name is not None:
-            # A temp file that cannot be removed is harmless; the error above matters.
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+    """Write an export where the user asked, atomically, with a BOM, mode 0600,
+    leaving the folder's own permissions alone."""
+    atomic_write(path, (BOM + text).encode("utf-8"), in_home=False)

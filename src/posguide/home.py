@@ -63,12 +63,18 @@ def ensure_dir(path: Path) -> Path:
     return path
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: temp file, fsync, rename, fsync the folder."""
+def atomic_write(path: Path, data: bytes, *, in_home: bool = True) -> None:
+    """Replace `path` with `data`: temp file, fsync, rename, fsync the folder.
+
+    In the home the folder is created and kept private (0700). A file the user
+    asked for elsewhere (`in_home=False`: an export, a calendar) goes into a
+    folder that must exist and whose permissions are the user's business.
+    """
     import tempfile  # only writers need it; status on a slow machine does not
 
     folder = path.parent
-    ensure_dir(folder)
+    if in_home:
+        ensure_dir(folder)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

@@ -29,8 +29,8 @@ def remind(ics: Annotated[Path, typer.Option("--ics", metavar="FILE")]) -> None:
         findings = evaluate(term, latest.get(term.name, {}), policy, today)
         items.extend(reminders(term.name, findings, warn_days, today))
     data = to_ics(items, datetime.now(timezone.utc))
-    target = ics.expanduser()
-    atomic_write(target.resolve() if not target.is_absolute() else target, data)
+    target = ics.expanduser().absolute()
+    atomic_write(target, data, in_home=False)
     console().print(t("remind.written", count=len(items), path=str(target),
                       terminals=len(profile.terminals)), markup=False, highlight=False,
                     style="green")
