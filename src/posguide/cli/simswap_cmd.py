@@ -1,0 +1,115 @@
+"""`posguide sim-swap [--restart]`: swap the terminal's data SIM card, step by
+step, and end with the profile holding the new card."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..i18n import t
+from .common import STATE
+
+if TYPE_CHECKING:
+    from ..profile import Profile, Sim, Terminal
+    from ..prompts import Prompter
+    from ..status import Finding
+
+
+def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> None:
+    from ..checklist import load_builtin
+    from ..prompts import ConsolePrompter
+    from ..simswap import record_swap, wizard_checklist
+    from ..wizard import ProgressStore, Wizard
+    from .checklist_cmd import load_terminal, resume_command, support_hint
+
+    profile, term = load_terminal("sim-swap")
+    today = STATE.today()
+    checklist = wizard_checklist(load_builtin("sim-swap"), term, today, compare_table)
+    prompter = ConsolePrompter()
+    show_current(prompter, profile, term, today)
+    store = ProgressStore(STATE.home, term.name, checklist.id)
+    wizard = Wizard(checklist, prompter, store, today=today,
+                    resume_command=resume_command("sim-swap", profile, term),
+                    terminal=term, restart=restart, support_hint=support_hint(term))
+    answers = wizard.run()
+    swap = record_swap(STATE.home, term.name, checklist, answers, today, store)
+    prompter.say()
+    prompter.say(t("simswap.saved", name=term.name, iccid=swap.new.iccid or "-"),
+                 style="bold green")
+    prompter.say(t("simswap.old_in_history"))
+    finding = sim_finding(profile, swap.terminal, today)
+    prompter.say(t("simswap.new_state"), style="bold")
+    show_finding(prompter, finding)
+    for notice in swap.notices:
+        prompter.say(notice, style="yellow")
+
+
+def sim_finding(profile: Profile, term: Terminal, today: date) -> Finding:
+    from ..history import History
+    from ..status import evaluate
+
+    latest = History(STATE.home).latest().get(term.name, {})
+    findings = evaluate(term, latest, profile.effective_policy(), today)
+    return next(f for f in findings if f.code == "sim_expiry")
+
+
+def show_finding(prompter: Prompter, finding: Finding) -> None:
+    from rich.text import Text
+
+    from ..render import SEVERITY_STYLE
+
+    mark, style = SEVERITY_STYLE[finding.severity]
+    line = Text(f"{mark} ", style=style)
+    line.append(finding.message, style=style if finding.severity != "ok" else "")
+    line.overflow = "fold"
+    prompter.show(line)
+
+
+def show_current(prompter: Prompter, profile: Profile, term: Terminal, today: date) -> None:
+    """The card in the terminal now, and whether a swap is due."""
+    from rich.table import Table
+
+    from ..status import when
+
+    sim = term.sim
+    prompter.say()
+    prompter.say(t("simswap.current_title", name=term.name), style="bold")
+    if not any((sim.carrier, sim.iccid, sim.plan, sim.expires)):
+        prompter.say(t("simswap.no_card"))
+        return
+    table = Table(show_header=False, box=None, padding=(0, 2, 0, 2))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(overflow="fold")
+    expires = when((sim.expires - today).days, sim.expires) if sim.expires else None
+    for key, value in (("sim.carrier", sim.carrier), ("sim.iccid", sim.iccid),
+                       ("sim.plan", sim.plan), ("sim.expires", expires)):
+        table.add_row(t(f"fields.{key}"), value or t("show.not_set"))
+    prompter.show(table)
+    finding = sim_finding(profile, term, today)
+    show_finding(prompter, finding)
+    if finding.severity == "ok":
+        prompter.say(t("simswap.why_ok"))
+    else:
+        prompter.say(t("simswap.renewal_instead"), style="dim")
+
+
+def compare_table(old: Sim, new: Sim) -> Any:
+    """Old and new card side by side, the changed rows marked."""
+    from rich.table import Table
+
+    from ..profile import format_value
+
+    table = Table(title=t("simswap.compare_title"), title_justify="left", box=None,
+                  padding=(0, 2, 0, 2), header_style="bold")
+    table.add_column("")
+    table.add_column(t("simswap.col_old"), overflow="fold")
+    table.add_column(t("simswap.col_new"), overflow="fold")
+    table.add_column("", no_wrap=True)
+    for key in ("iccid", "carrier", "plan", "expires"):
+        before, after = getattr(old, key), getattr(new, key)
+        mark = t("simswap.changed") if before != after else ""
+        table.add_row(t(f"fields.sim.{key}"), format_value(before) or "-",
+                      format_value(after) or "-", mark, style="bold" if mark else "")
+    return table

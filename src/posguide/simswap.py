@@ -1,0 +1,140 @@
+"""The SIM swap: the built-in `sim-swap` checklist's physical steps, then the
+new card's details, a side-by-side check, and only then the profile change.
+
+The physical steps live in `checklists/sim-swap.toml` so they can be read,
+printed (`posguide checklist sim-swap --print`) and revised like any checklist.
+The data entry is built here, in code, because it is tied to behaviour a file
+cannot express: the new ICCID must differ from the old one, the expiry cannot
+be in the past, Enter keeps the old carrier and plan, and the last step shows
+old and new side by side. Both parts run as ONE checklist through the same
+runner, so back, skip, quit, Ctrl-C, resume and piped answers behave exactly
+as in every other checklist, and answers typed in the data entry survive a
+Ctrl-C like any other answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from . import validate as v
+from .checklist import Checklist, Section, Step, Text
+from .errors import DataError, ValidationError
+from .history import Event, History
+from .home import Home
+from .i18n import t
+from .profile import Sim, Terminal, editing, format_value
+from .wizard import Answer, ProgressStore, completion_events, remove_file
+
+# Steps of sim-swap.toml that only make sense when it is read on its own: its
+# closing note says "now run posguide sim-swap", which is where we already are.
+FILE_ONLY_STEPS = frozenset({"save-details"})
+
+ICCID, CARRIER, PLAN, EXPIRES, CONFIRM = (
+    "new-card-iccid", "new-card-carrier", "new-card-plan", "new-card-expires", "new-card-save")
+DATA_STEPS = (ICCID, CARRIER, PLAN, EXPIRES, CONFIRM)
+
+
+def wizard_checklist(base: Checklist, term: Terminal, today: date,
+                     render: Callable[[Sim, Sim], Any]) -> Checklist:
+    """The built-in swap steps followed by the new card's details.
+
+    `render(old, new)` draws the side-by-side comparison for the last step."""
+    steps = [s for s in base.steps if s.id not in FILE_ONLY_STEPS]
+    clash = {s.id for s in steps} & set(DATA_STEPS)
+    if clash:
+        raise DataError(t("checklist.bad_file", path=base.path, detail=t(
+            "checklist.bad_key", key="id", problem=t("checklist.err_duplicate",
+                                                     id=", ".join(sorted(clash))))))
+    section = len(base.sections)
+    old = term.sim
+
+    def parse_iccid(text: str, force: bool) -> str:
+        value = v.check_iccid(text, "sim.iccid", force)
+        if old.iccid and value == old.iccid:
+            raise ValidationError("sim.iccid", t("simswap.same_iccid",
+                                                 field=v.field_label("sim.iccid")))
+        return value
+
+    def parse_expiry(text: str, force: bool) -> date:
+        value = v.parse_date(text, today, "sim.expires")
+        if value < today:
+            raise ValidationError("sim.expires", t("simswap.expiry_past",
+                                                   field=v.field_label("sim.expires"),
+                                                   value=value.isoformat()))
+        return value
+
+    def step(step_id: str, key: str, **kw: Any) -> Step:
+        return Step(id=step_id, action=Text.message(f"simswap.{key}_action"),
+                    why=Text.message(f"simswap.{key}_why"), section=section, **kw)
+
+    data = [
+        step(ICCID, "iccid", kind="input", input="iccid", critical=True, parse=parse_iccid),
+        step(CARRIER, "carrier", kind="input", input="text", default=old.carrier,
+             parse=lambda s, f: v.check_text(s, "sim.carrier", 40)),
+        step(PLAN, "plan", kind="input", input="text", default=old.plan,
+             parse=lambda s, f: v.check_text(s, "sim.plan", 80)),
+        step(EXPIRES, "expires", kind="input", input="date", critical=True, parse=parse_expiry),
+        step(CONFIRM, "confirm", kind="confirm",
+             render=lambda answers: render(old, new_sim(answers))),
+    ]
+    return replace(
+        base,
+        intro=Text.message("simswap.intro"),
+        sections=(*base.sections, Section(id="new-card", title=Text.message("simswap.section"))),
+        steps=(*steps, *data),
+    )
+
+
+def new_sim(answers: Mapping[str, Answer]) -> Sim:
+    """The new card as answered so far. A skipped answer means "not known":
+    the old card's value would be wrong for the new card."""
+
+    def value(step_id: str) -> str | None:
+        answer = answers.get(step_id)
+        return answer.value if answer is not None and answer.status == "value" else None
+
+    expires = value(EXPIRES)
+    return Sim(carrier=value(CARRIER), iccid=value(ICCID), plan=value(PLAN),
+               expires=date.fromisoformat(expires) if expires else None)
+
+
+def sim_json(sim: Sim) -> dict[str, str | None]:
+    return {"carrier": sim.carrier, "iccid": sim.iccid, "plan": sim.plan,
+            "expires": format_value(sim.expires) or None}
+
+
+@dataclass
+class Swap:
+    old: Sim
+    new: Sim
+    terminal: Terminal
+    events: list[Event]
+    notices: list[str]
+
+
+def record_swap(home: Home, terminal: str, checklist: Checklist, answers: dict[str, Answer],
+                today: date, store: ProgressStore) -> Swap:
+    """Put the new card in the profile and the old card's facts in the history,
+    then forget the progress; all under one lock, the profile first."""
+    new = new_sim(answers)
+    events = completion_events(checklist, answers, terminal, today)
+    history = History(home)
+    with home.locked():
+        with editing(home) as profile:
+            term = profile.pick(terminal)
+            old = replace(term.sim)
+            term.sim = replace(new)
+            saved = replace(term, sim=replace(new))
+        first = events[0]
+        data = {"checklist": checklist.id, "old": sim_json(old), "new": sim_json(new),
+                "steps": first.data["steps"], "skipped": first.data["skipped"]}
+        if answers.get(ICCID) is not None and answers[ICCID].forced:
+            data["iccid_check_digit_confirmed"] = True
+        swap_event = Event(terminal=terminal, kind="sim-swap", date=today, data=data)
+        events = [swap_event, *events[1:]]
+        history.append(events)
+        remove_file(store.path)
+    return Swap(old=old, new=new, terminal=saved, events=events, notices=history.notices)
