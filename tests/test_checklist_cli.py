@@ -262,3 +262,18 @@ def test_progress_is_kept_per_terminal(cli, terminal, home: Path) -> None:
     assert sorted(p.name for p in (home / "progress").iterdir()) == ["main", "shop2"]
     r = cli("checklist", "security", input="q\n", env=ENV)
     assert "Resume at step 2?" in r.out
+
+
+def test_the_readme_example_is_a_working_custom_checklist(cli, terminal, home: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("**Your own checklists**", 1)[1].split("```toml\n", 1)[1]
+    text = block.split("```", 1)[0]
+    custom(home, "closing", text)
+    r = cli("checklist")
+    assert "closing (custom)" in r.out and "Closing the shop" in r.out
+    r = cli("checklist", "closing", input="n\n", env=ENV)
+    assert r.exit_code == 1  # a "no" that says stop pauses the checklist
+    assert "Paused at step 1 of 1 until that is put right" in r.err
+    r = cli("--lang", "zh", "checklist", "closing", input="\ny\n", env=ENV)
+    assert r.exit_code == 0, r.output
+    assert "完成：打烊检查已全部走完" in r.out
