@@ -160,8 +160,23 @@ def contains_card_number(text: str) -> bool:
     return False
 
 
+# A secret written next to its name: "PIN: 1234", "password=abc", "CVV 123",
+# "密码：888888", "密码是 123456". The word alone ("changed the admin password",
+# "PIN pad cleaned") is fine: that is what a merchant should record.
+_SECRET_VALUE = r"\s*(?:[:=：]\s*\S|(?:is|was|to|是|为|改为|改成)?\s*\d{3,})"
+_SECRET_RE = re.compile(
+    r"(?i)(?<![a-z])(?:pin|cvv2?|cvc2?|cvn2?|passwords?|passwd|pwd|passcode)(?![a-z])"
+    + _SECRET_VALUE + r"|(?:密码|口令|安全码|验证码)" + _SECRET_VALUE
+)
+
+
+def contains_secret(text: str) -> bool:
+    return _SECRET_RE.search(text) is not None
+
+
 def check_text(text: str, field: str, max_len: int = 200) -> str:
-    """Free text: no card number, no control characters, a sane length."""
+    """Free text: no card number, no PIN or password, no control characters,
+    a sane length."""
     value = text.strip()
     if len(value) > max_len:
         raise _err(field, "validate.too_long", max=max_len)
@@ -169,6 +184,8 @@ def check_text(text: str, field: str, max_len: int = 200) -> str:
         raise _err(field, "validate.control_chars")
     if contains_card_number(value):
         raise _err(field, "validate.card_number")
+    if contains_secret(value):
+        raise _err(field, "validate.secret")
     return value
 
 

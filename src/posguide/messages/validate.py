@@ -43,6 +43,10 @@ MESSAGES = {
         "en": "{field} contains control characters. Type plain text.",
         "zh": "{field} 含有控制字符。请输入普通文字。",
     },
+    "validate.secret": {
+        "en": "{field} looks like it contains a PIN, CVV or password. posguide never stores them: write only what was done, e.g. \"changed the admin password\".",
+        "zh": "{field} 中似乎含有 PIN、CVV 或密码。posguide 从不保存这些：只写做了什么即可，如“已修改管理员密码”。",
+    },
     "validate.card_number": {
         "en": "{field} looks like it contains a bank card number. posguide never stores card numbers: remove it and try again.",
         "zh": "{field} 中似乎含有银行卡号。posguide 从不保存卡号：请删去后重试。",
