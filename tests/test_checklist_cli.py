@@ -126,7 +126,7 @@ def test_a_broken_custom_file_is_listed_as_broken_and_refused(cli, terminal, hom
     r = cli("checklist")
     assert r.exit_code == 0, r.output
     assert "maintenance" in r.out  # the others still listed
-    assert "broken" in r.out and "sections[1].steps[3].kind" in r.out
+    assert "cannot be used" in r.out and "sections[1].steps[3].kind" in r.out
     data = json.loads(cli("checklist", "--json").stdout)
     row = next(x for x in data["checklists"] if x["id"] == "mini")
     assert row["title"] is None and str(path) in row["error"]

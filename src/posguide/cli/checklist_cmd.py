@@ -107,14 +107,16 @@ def list_checklists(as_json: bool) -> None:
         name = e.id + (" " + t("checklist.custom_mark") if e.source == "custom" else "")
         c = e.checklist
         if c is None:
-            table.add_row(name, f"[!] {t('checklist.broken')}: {e.error}", "", "", "",
-                          style="yellow")
+            table.add_row(name, f"[!] {t('checklist.broken')}", "", "", "", style="yellow")
             continue
         last = dates.get(e.id) or (t("checklist.never") if terminal else "-")
         table.add_row(name, c.title.get(), t(f"checklist.mode.{c.mode}"), str(len(c.steps)),
                       last)
     out = console()
     out.print(table)
+    for e in entries:
+        if e.error:  # in full, below the table: it names the file, the key and the line
+            out.print(f"[!] {e.error}", style="yellow", markup=False, highlight=False)
     if terminal is None:
         out.print(t("checklist.list_no_terminal"), style="dim", markup=False, highlight=False)
     out.print(t("checklist.list_hint", folder=str(STATE.home.checklists_dir)), style="dim",
@@ -184,7 +186,8 @@ def show_completion(prompter: Prompter, found: Checklist, terminal: str, done: C
     prompter.say(t("wizard.completed", title=found.title.get(), done=n - len(done.skipped), n=n),
                  style="bold green")
     if done.skipped:
-        items = [f"{found.step_index(s.id) + 1}" + (f" ({a.reason})" if a.reason else "")  # type: ignore[operator]
+        numbers = {s.id: k for k, s in enumerate(found.steps, start=1)}
+        items = [f"{numbers[s.id]}" + (f" ({a.reason})" if a.reason else "")
                  for s, a in done.skipped]
         prompter.say(t("wizard.skipped_steps", steps=", ".join(items)), style="yellow")
     kinds = [t(f"kind.{e.kind}") for e in done.events]

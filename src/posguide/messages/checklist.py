@@ -72,7 +72,7 @@ MESSAGES = {
     "checklist.col_last": {"en": "Last done", "zh": "上次完成"},
     "checklist.never": {"en": "never", "zh": "从未"},
     "checklist.custom_mark": {"en": "(custom)", "zh": "（自定义）"},
-    "checklist.broken": {"en": "broken", "zh": "有错误"},
+    "checklist.broken": {"en": "cannot be used, see below", "zh": "有错误，无法使用，见下方"},
     "checklist.mode.read-do": {"en": "READ-DO", "zh": "边读边做"},
     "checklist.mode.do-confirm": {"en": "DO-CONFIRM", "zh": "先做后核对"},
     "checklist.list_hint": {
