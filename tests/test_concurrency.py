@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY
-from posguide import home as home_mod
 from posguide import profile as prof
 from posguide.history import Event, History, parse
 from posguide.home import Home
@@ -95,7 +94,7 @@ def test_forty_processes_at_once_through_the_core(tmp_path: Path,
     root = tmp_path / "home"
     make_home(root)
     # Forty writers queue for one lock: give the last one time to get its turn.
-    monkeypatch.setattr(home_mod, "LOCK_TIMEOUT", 60.0)
+    monkeypatch.setenv("POSGUIDE_LOCK_TIMEOUT", "60")
     ctx = mp.get_context("fork")
     barrier = ctx.Barrier(PROCESSES)
     errors = ctx.Queue()

@@ -186,9 +186,8 @@ def test_import_is_one_locked_write(cli, terminal, home: Path, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from filelock import FileLock
 
-    import posguide.home
 
-    monkeypatch.setattr(posguide.home, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setenv("POSGUIDE_LOCK_TIMEOUT", "0.2")
     before = files_in(home)
     path = write(tmp_path / "f.csv", "name,purchased\nx,2024-03-01\n")
     with FileLock(str(home / ".lock")):

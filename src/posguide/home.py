@@ -22,7 +22,21 @@ if TYPE_CHECKING:
 from .i18n import t
 
 APP = "posguide"
-LOCK_TIMEOUT = float(os.environ.get("POSGUIDE_LOCK_TIMEOUT", "5"))
+
+def lock_timeout() -> float:
+    """Seconds a writer waits for another posguide: $POSGUIDE_LOCK_TIMEOUT or 5."""
+    try:
+        return max(0.0, float(os.environ.get("POSGUIDE_LOCK_TIMEOUT", "5")))
+    except ValueError:
+        return 5.0
+
+
+# One lock object per lock file in this process: FileLock counts nested
+# acquires of the same object, so code may lock inside a locked command, even
+# through two Home objects for the same folder (separate objects would wait
+# for each other forever).
+# Keyed by process too: a FileLock must not be used across fork.
+_LOCKS: dict[tuple[int, str], FileLock] = {}
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
@@ -126,7 +140,6 @@ class Home:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._lock: FileLock | None = None
 
     @property
     def profile(self) -> Path:
@@ -164,13 +177,13 @@ class Home:
         from filelock import FileLock, Timeout
 
         self.ensure()
-        if self._lock is None:
-            # One lock object per home: FileLock counts nested acquires of the
-            # same object, so a core function may lock inside a locked command.
-            self._lock = FileLock(str(self.lock_path))
-        lock = self._lock
+        path = os.path.realpath(self.lock_path)
+        key = (os.getpid(), path)
+        lock = _LOCKS.get(key)
+        if lock is None:
+            lock = _LOCKS[key] = FileLock(path)
         try:
-            lock.acquire(timeout=LOCK_TIMEOUT if timeout is None else timeout)
+            lock.acquire(timeout=lock_timeout() if timeout is None else timeout)
         except Timeout as exc:
             raise DataError(t("home.locked", path=str(self.root))) from exc
         except OSError as exc:
