@@ -285,3 +285,14 @@ def test_remind_leaves_the_target_folders_permissions_alone(cli, terminal, tmp_p
     assert shared.stat().st_mode & 0o777 == 0o755
     r = cli("remind", "--ics", str(tmp_path / "missing" / "x.ics"), env=T)
     assert r.exit_code == 3 and "missing" in r.err
+
+
+def test_history_shows_event_details_in_words(cli, terminal) -> None:
+    cli("record", "sim-renewal", "--expires", "2027-12-05", env=T)
+    cli("fee", "check", "--amount", "1000", "--settled", "994", env=T)
+    r = cli("history", env=T)
+    assert "expiry 2026-12-05 moved to 2027-12-05" in r.out
+    assert "fee 6.00 on 1000.00" in r.out and ": ok" in r.out
+    assert "{" not in r.stdout  # no raw dicts
+    r = cli("--lang", "zh", "history", env=T)
+    assert "到期日 2026-12-05 改为 2027-12-05" in r.out

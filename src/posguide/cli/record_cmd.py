@@ -88,7 +88,7 @@ def history(
     table.add_column(t("history.col.kind"), overflow="fold")
     table.add_column(t("history.col.details"), overflow="fold")
     for e in events:
-        details = _details(e.data)
+        details = _details(e.kind, e.data)
         if e.note:
             details = f"{e.note}  {details}".strip()
         row = [e.date.isoformat()] + ([e.terminal] if all_ else []) + [
@@ -97,7 +97,32 @@ def history(
     out.print(table)
 
 
-def _details(data: dict) -> str:
+def _details(kind: str, data: dict) -> str:
+    """An event's data as a short line a merchant can read."""
+
+    def card(sim: dict) -> str:
+        parts = [sim.get("carrier"), sim.get("iccid"), sim.get("plan")]
+        text = " ".join(str(p) for p in parts if p)
+        if sim.get("expires"):
+            text += " " + t("history.detail.expires", date=sim["expires"])
+        return text.strip() or "-"
+
+    if kind == "checklist":
+        text = t("history.detail.checklist", checklist=data.get("checklist", "?"),
+                 steps=data.get("steps", "?"), skipped=len(data.get("skipped") or []))
+        if data.get("no"):
+            text += " " + t("history.detail.no", steps=", ".join(map(str, data["no"])))
+        return text
+    if kind == "sim-swap" and isinstance(data.get("old"), dict):
+        return t("history.detail.swap", old=card(data["old"]), new=card(data.get("new") or {}))
+    if kind == "sim-renewal" and "new_expires" in data:
+        return t("history.detail.renewal", old=data.get("old_expires") or "-",
+                 new=data["new_expires"])
+    if kind == "fee-check" and "verdict" in data:
+        return t("history.detail.fee", amount=data.get("amount"), fee=data.get("fee"),
+                 rate=data.get("effective_rate"), verdict=data["verdict"])
+    if set(data) <= {"checklist", "step"} and "checklist" in data:
+        return t("history.detail.from_checklist", checklist=data["checklist"])
     return " ".join(f"{k}={v}" for k, v in data.items() if v not in (None, "", [], {}))
 
 

@@ -11,8 +11,8 @@ MESSAGES = {
                               "zh": "终端 {name}：流量卡目前的到期日为 {date}。"},
     "record.ask_expires": {"en": "New expiry date (YYYY-MM-DD, +6m or +1y)",
                            "zh": "新的到期日（YYYY-MM-DD、+6m 或 +1y）"},
-    "record.done": {"en": "Recorded {kind} for {name} on {date}.",
-                    "zh": "已记录：{name} 于 {date} {kind}。"},
+    "record.done": {"en": "Recorded for {name}: {kind} on {date}.",
+                    "zh": "已为 {name} 记录：{date} {kind}。"},
     "record.renewed": {"en": "SIM card expiry moved from {old} to {new}.",
                        "zh": "流量卡到期日已由 {old} 改为 {new}。"},
 }
