@@ -74,13 +74,15 @@ def run(args: list[str]) -> int:
             _print_error(t("cli.aborted"))
             return errors.INTERRUPTED
         if result == errors.INTERRUPTED:
-            _print_error(t("cli.interrupted"))  # typer turned Ctrl-C into exit 130
+            _print_error(t("cli.interrupted"), style="yellow")  # typer's Ctrl-C
         return result if isinstance(result, int) else 0
     except errors.PosguideError as exc:
-        _print_error(exc.message)
+        # A paused or interrupted wizard is not a failure: said calmly.
+        calm = exc.exit_code in (errors.ATTENTION, errors.INTERRUPTED)
+        _print_error(exc.message, style="yellow" if calm else "red")
         return exc.exit_code
     except KeyboardInterrupt:
-        _print_error(t("cli.interrupted"))
+        _print_error(t("cli.interrupted"), style="yellow")
         return errors.INTERRUPTED
     except Exception as exc:
         from typer._click.exceptions import ClickException
@@ -96,10 +98,10 @@ def run(args: list[str]) -> int:
         return 70
 
 
-def _print_error(message: str) -> None:
+def _print_error(message: str, style: str = "red") -> None:
     from .render import err_console
 
-    err_console().print(message, style="red", markup=False, highlight=False)
+    err_console().print(message, style=style, markup=False, highlight=False)
 
 
 def entry() -> None:
