@@ -661,3 +661,268 @@ def test_every_free_text_field_refuses_a_card_number_on_the_command_line(
         assert r.exit_code == 2, (key, r.output)
         assert key in r.err
     assert files_in(home) == before
+
+
+# ------------------------------------------------------------------ secrets next to their name
+
+SECRET_WORDS = ["PIN", "pin", "CVV", "cvv2", "CVC", "password", "Password", "passwd", "pwd",
+                "密码", "支付密码", "口令", "安全码"]
+
+
+@MODEST
+@given(word=st.sampled_from(SECRET_WORDS),
+       sep=st.sampled_from([": ", "=", "：", " ", " is ", "是"]),
+       secret=st.from_regex(r"\d{4,8}", fullmatch=True), before=no_digits,
+       key=st.sampled_from(FREE_TEXT))
+def test_a_pin_or_password_is_refused_in_every_free_text_field(word: str, sep: str, secret: str,
+                                                               before: str, key: str) -> None:
+    text = f"{before} {word}{sep}{secret}".strip()
+    error = refused(prof.parse_field, key, text, TODAY, False)
+    assert error is not None, f"{key} accepted {text!r}"
+    assert refused(v.check_text, text, "note") is not None
+
+
+@pytest.mark.parametrize("text", ["changed the admin password", "PIN pad cleaned", "密码已修改",
+                                  "new pinpad 2026", "spinning 1234", "CVV panel ok"])
+def test_the_word_alone_is_fine(text: str) -> None:
+    assert v.check_text(text, "note") == text
+
+
+# ------------------------------------------------------------------ other parsers
+
+
+@MODEST
+@given(amount=MONEYISH, settled=MONEYISH, rate=MONEYISH,
+       cap=st.one_of(st.none(), MONEYISH))
+@example(amount="1000", settled="994", rate="0.6", cap=None)
+@example(amount="0", settled="0", rate="0.6", cap=None)
+@example(amount="999999999999.99", settled="0.01", rate="5", cap="0.01")
+def test_fee_checks_take_exact_money_or_refuse(amount: str, settled: str, rate: str,
+                                               cap: str | None) -> None:
+    from posguide import fees
+
+    try:
+        result = fees.check_text(amount, settled, rate, cap)
+    except ValidationError as exc:
+        assert exc.message
+        return
+    assert result.verdict in ("ok", "higher", "lower")
+    for value in (result.fee, result.expected_fee, result.effective_rate):
+        assert isinstance(value, Decimal) and value.is_finite()
+    assert result.fee == result.amount - result.settled >= 0
+
+
+def sample_csv() -> bytes:
+    from posguide import fleet
+
+    profile = prof.loads(SAMPLE, Home(Path("/nonexistent")))
+    return fleet.export_csv(profile.terminals.values()).encode()
+
+
+SAMPLE_CSV = sample_csv()
+
+
+@st.composite
+def mutated_csv(draw: st.DrawFn) -> bytes:
+    data = bytearray(SAMPLE_CSV)
+    for _ in range(draw(st.integers(1, 4))):
+        pos = draw(st.integers(0, len(data)))
+        piece = draw(st.one_of(
+            st.binary(max_size=6),
+            st.sampled_from([b",", b'"', b"\r\n", b"\n", b"'=", b"=cmd|' /C calc'!A0",
+                             b"\xef\xbb\xbf", b"\x00", b"8.98600E+19", b"2024/3/1", b",,,,",
+                             b"name"]),
+            card_numbers().map(str.encode),
+            st.text(max_size=6).map(str.encode),
+        ))
+        cut = draw(st.integers(0, 6))
+        data[pos:pos + cut] = piece
+    return bytes(data)
+
+
+@MODEST
+@given(raw=st.one_of(st.binary(max_size=300), mutated_csv()), update=st.booleans(),
+       force=st.booleans())
+@example(raw=b"name,purchased,location\nshop9,2025-01-01,6222021234567890128\n", update=False,
+         force=True)
+@example(raw=b'name,purchased\n"' + b"a" * 200000 + b'",2025-01-01\n', update=False,
+         force=False)
+def test_fleet_csv_is_imported_whole_or_refused(raw: bytes, update: bool, force: bool) -> None:
+    from posguide import fleet
+    from posguide.errors import UsageError
+
+    existing = prof.loads(SAMPLE, Home(Path("/nonexistent")))
+    try:
+        plan = fleet.plan_import(existing, raw, TODAY, source="fleet.csv", update=update,
+                                 force=force)
+    except UsageError as exc:
+        assert exc.message and exc.exit_code == 2
+        return
+    merged = prof.Profile(dict(existing.terminals), existing.default)
+    plan.apply(merged)
+    check_loaded(merged)
+    # What was accepted is written back out exactly as it came in.
+    again = fleet.plan_import(None, fleet.export_csv(plan.added + plan.updated).encode(), TODAY,
+                              source="again.csv", force=True)
+    assert [prof.to_flat(x) for x in again.added] == \
+        [prof.to_flat(x) for x in plan.added + plan.updated]
+
+
+BASE_CHECKLIST = (
+    'id = "mine"\nmode = "read-do"\ntitle = { en = "Mine", zh = "我的" }\n'
+    '[[sections]]\nid = "s"\ntitle = { en = "Part", zh = "部分" }\n'
+    '[[sections.steps]]\nid = "a"\nkind = "check"\non_no = "stop"\n'
+    'action = { en = "Is it fine?", zh = "正常吗？" }\nwhy = { en = "Because.", zh = "因为。" }\n'
+    '[[sections.steps]]\nid = "b"\nkind = "input"\ninput = "iccid"\nsets = "sim.iccid"\n'
+    'action = { en = "New ICCID", zh = "新 ICCID" }\nwhy = { en = "W", zh = "W" }\n'
+).encode()
+
+
+@st.composite
+def mutated_checklists(draw: st.DrawFn) -> bytes:
+    data = bytearray(BASE_CHECKLIST)
+    for _ in range(draw(st.integers(1, 4))):
+        pos = draw(st.integers(0, len(data)))
+        piece = draw(st.one_of(
+            st.binary(max_size=6),
+            st.sampled_from([b'"', b"]", b"[", b"\n", b"=", b"{", b"}", b'kind = "exec"\n',
+                             b'records = "sim-swap"\n', b'sets = "name"\n', b"[[sections]]\n",
+                             b'id = "a"\n', b"\xff"]),
+            st.text(max_size=6).map(str.encode),
+        ))
+        data[pos:pos + draw(st.integers(0, 8))] = piece
+    return bytes(data)
+
+
+@MODEST
+@given(raw=st.one_of(st.binary(max_size=300), mutated_checklists()))
+@example(raw=BASE_CHECKLIST)
+@example(raw=b"a = " + b"[" * 5000)
+@example(raw=b"title = " + b"{a=" * 5000)
+def test_checklist_files_load_or_are_refused_with_a_data_error(raw: bytes) -> None:
+    from posguide import checklist
+
+    try:
+        loaded = checklist.loads(raw, "mine", "/home/checklists/mine.toml", "custom")
+    except DataError as exc:
+        assert "mine.toml" in exc.message and exc.exit_code == 3
+        return
+    assert loaded.id == "mine" and loaded.steps
+    for step in loaded.steps:
+        assert step.kind in checklist.KINDS
+        assert step.parse is None and step.render is None  # code never comes from a file
+
+
+# ------------------------------------------------------------------ caches and progress files
+
+
+def _history_with_events(root: Path) -> tuple[History, dict[str, dict[str, date]]]:
+    h = hist.History(Home(root))
+    h.append([hist.Event("main", "maintenance", date(2026, 11, 1)),
+              hist.Event("main", "inspection", date(2026, 10, 5)),
+              hist.Event("店二", "maintenance", date(2026, 9, 9))])
+    truth = {"main": {"maintenance": date(2026, 11, 1), "inspection": date(2026, 10, 5)},
+             "店二": {"maintenance": date(2026, 9, 9)}}
+    return h, truth
+
+
+History = hist.History
+
+
+def _index_variants(size: int) -> list[bytes]:
+    import json
+
+    def idx(**kw: object) -> bytes:
+        return json.dumps({"version": 1, **kw}).encode()
+
+    return [
+        b"[" * 100000,
+        b"\xff\xfe",
+        b"null",
+        b"[]",
+        idx(size=-5, latest={}),
+        idx(size=3, latest={}),  # not at the end of a line
+        idx(size=True, latest={}),
+        idx(size=size, latest={"main": 5}),
+        idx(size=size, latest={"main": {"maintenance": "garbage"}}),
+        idx(size=size, latest={"main": {"maintenance": None}}),
+        idx(size=size, latest=[]),
+        idx(size=size - 1, latest={"main": ["x"]}),
+        idx(size=size + 10**9, latest={}),
+        idx(size=10**30, latest={}),
+    ]
+
+
+def test_a_damaged_history_cache_is_rebuilt(cli: Cli, terminal: object, home: Path) -> None:
+    h, truth = _history_with_events(home)
+    size = (home / "history.jsonl").stat().st_size
+    for raw in _index_variants(size):
+        (home / "history.index.json").write_bytes(raw)
+        latest = hist.History(Home(home)).latest()
+        assert latest == truth, raw[:60]
+        (home / "history.index.json").write_bytes(raw)
+        r = cli("status", "--json", env={"POSGUIDE_TODAY": TODAY_TEXT})
+        assert r.exit_code in (0, 1), (raw[:60], r.output)
+        assert "cannot be read" not in r.err, raw[:60]
+
+
+@MODEST
+@given(raw=st.one_of(st.binary(max_size=80), json_values.map(lambda x: __import__("json")
+                                                             .dumps(x).encode())))
+def test_any_history_cache_gives_dates_never_a_crash(raw: bytes, tmp_path_factory) -> None:
+    root = tmp_path_factory.mktemp("idx")
+    _history_with_events(root)
+    (root / "history.index.json").write_bytes(raw)
+    latest = hist.History(Home(root)).latest()
+    for kinds in latest.values():
+        assert all(type(day) is date for day in kinds.values())
+
+
+def test_a_damaged_progress_file_is_reported_not_overwritten(cli: Cli, terminal: object,
+                                                             home: Path) -> None:
+    folder = home / "progress" / "main"
+    folder.mkdir(parents=True, mode=0o700)
+    for raw in [b"[" * 100000, b"\xff", b"{}", b'{"version": 1, "checklist": "maintenance"}',
+                b'{"version": 1, "checklist": "maintenance", "answers": 5, "at": "x",'
+                b' "started": "2026-11-01", "saved": "2026-11-01"}']:
+        (folder / "maintenance.json").write_bytes(raw)
+        r = cli("checklist", "maintenance", input="y\n" * 30, env={"POSGUIDE_TODAY": TODAY_TEXT})
+        assert r.exit_code == 3, (raw[:40], r.output)
+        assert "maintenance.json" in r.err.replace(" ", "") or "maintenance.json" in r.err
+        assert (folder / "maintenance.json").read_bytes() == raw
+
+
+def test_a_planted_progress_file_cannot_slip_a_card_number_into_the_history(
+        cli: Cli, terminal: object, home: Path) -> None:
+    """Saved answers are checked again on resume, like typed ones."""
+    import json
+
+    folder = home / "checklists"
+    folder.mkdir(mode=0o700)
+    (folder / "mine.toml").write_bytes(BASE_CHECKLIST.replace(
+        b'kind = "check"\non_no = "stop"\n', b'kind = "do"\ncritical = true\n').replace(
+        b'input = "iccid"\nsets = "sim.iccid"\n', b'input = "text"\n'))
+    progress = home / "progress" / "main"
+    progress.mkdir(parents=True, mode=0o700)
+    card = CARD.replace(" ", "")
+    (progress / "mine.json").write_text(json.dumps({
+        "version": 1, "checklist": "mine", "terminal": "main", "at": "b",
+        "started": "2026-11-20", "saved": "2026-11-20",
+        "answers": {"a": {"status": "skipped", "reason": f"card {card}"},
+                    "b": {"status": "value", "value": f"PIN: 1234 {card}"}},
+    }), encoding="utf-8")
+    # Resume? y. Step 1 (its saved skip held a card number): s, a clean reason.
+    # Step 2 (its saved value held a PIN and a card number): a clean value.
+    r = cli("checklist", "mine", input="y\ns\nskip reason ok\nnothing secret\n",
+            env={"POSGUIDE_TODAY": TODAY_TEXT})
+    assert r.exit_code == 0, r.output
+    assert "Resume at step 1?" in r.out  # the planted answers are asked again
+    assert "looks like it contains" not in r.out  # the saved answers were dropped, not shown
+    done = [e for e in hist.History(Home(home)).events() if e.kind == "checklist"]
+    assert done[-1].data["skipped"] == [{"step": "a", "reason": "skip reason ok"}]
+    assert done[-1].data["answers"] == {"b": "nothing secret"}
+    for path in home.rglob("*"):
+        if path.is_file() and path.name != "mine.json":
+            text = path.read_bytes().decode("utf-8", "replace")
+            assert not v.contains_card_number(text), (path, text)
+            assert "PIN: 1234" not in text, path

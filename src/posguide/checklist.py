@@ -272,6 +272,9 @@ def loads(raw: bytes, stem: str, path: str, source: str) -> Checklist:
             from exc
     except tomllib.TOMLDecodeError as exc:
         raise DataError(t("checklist.bad_file", path=path, detail=str(exc))) from exc
+    except RecursionError:  # hostile nesting, deeper than tomllib can follow
+        raise DataError(t("checklist.bad_file", path=path,
+                          detail=t("checklist.err_too_deep"))) from None
     try:
         return parse(data, stem, source, path)
     except _Bad as bad:

@@ -148,8 +148,10 @@ class History:
         if tail.endswith(b"\n"):
             return
         cut = tail.rfind(b"\n")
-        keep = size - len(tail) + cut + 1 if cut >= 0 else (size - len(tail) if size > len(tail) else 0)
-        torn = tail[cut + 1 :] if cut >= 0 else tail
+        # Keep everything up to the last newline (all of the file before the
+        # 64 KiB read when none is in it: no record is that long).
+        keep = size - len(tail) + cut + 1
+        torn = tail[cut + 1 :]
         try:
             fd = os.open(self.home.root / "history.jsonl.torn",
                          os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -160,7 +162,8 @@ class History:
             os.truncate(path, keep)
         except OSError as exc:
             raise os_error(exc, path) from exc
-        self.notices.append(t("history.torn", path=str(path), kept=str(self.home.root / "history.jsonl.torn")))
+        self.notices.append(t("history.torn", path=str(path),
+                              kept=str(self.home.root / "history.jsonl.torn")))
 
     # ------------------------------------------------------------ reading
 
@@ -190,7 +193,7 @@ class History:
             return {}
         except OSError as exc:
             raise os_error(exc, path) from exc
-        index = self._read_index()
+        index = self._read_index(size)
         if index is not None and index["size"] == size:
             return _dates(index["latest"])
         start = index["size"] if index is not None and index["size"] < size else 0
@@ -215,27 +218,47 @@ class History:
         self._write_index(start + len(complete), latest)
         return _dates(latest)
 
-    def _read_index(self) -> dict[str, Any] | None:
+    def _read_index(self, size: int) -> dict[str, Any] | None:
+        """The cached summary when it is whole and fits the history as it is
+        now, else None: it is only a cache, rebuilt from the history itself."""
         raw = read_bytes(self.home.root / "history.index.json")
         if raw is None:
             return None
         try:
             data = json.loads(raw)
-            if data.get("version") != INDEX_VERSION or not isinstance(data.get("size"), int):
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+            return None
+        covered, latest = data.get("size"), data.get("latest")
+        if type(covered) is not int or not 0 <= covered <= size or not isinstance(latest, dict):
+            return None
+        for kinds in latest.values():
+            if not isinstance(kinds, dict):
                 return None
-            if not isinstance(data.get("latest"), dict):
-                return None
-            return data
-        except (ValueError, AttributeError):
-            return None  # a cache: rebuilt from the history itself
+            for day in kinds.values():
+                try:
+                    date.fromisoformat(day)
+                except (TypeError, ValueError):
+                    return None
+        if covered and not self._ends_a_line(covered):
+            return None  # the history was rewritten under it
+        return data
+
+    def _ends_a_line(self, offset: int) -> bool:
+        try:
+            with open(self.home.history, "rb") as fh:
+                fh.seek(offset - 1)
+                return fh.read(1) == b"\n"
+        except OSError:
+            return False
 
     def _write_index(self, size: int, latest: dict[str, dict[str, str]]) -> None:
         data = json.dumps({"version": INDEX_VERSION, "size": size, "latest": latest},
                           ensure_ascii=False).encode()
-        try:
+        # A read-only home can still show status: the cache is optional.
+        with contextlib.suppress(DataError):
             atomic_write(self.home.root / "history.index.json", data)
-        except DataError:
-            pass  # a read-only home can still show status; the cache is optional
 
 
 def _dates(latest: dict[str, dict[str, str]]) -> dict[str, dict[str, date]]:

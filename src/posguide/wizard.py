@@ -120,7 +120,7 @@ class ProgressStore:
             at, started, saved = data["at"], data["started"], data["saved"]
             if not all(isinstance(x, str) for x in (at, started, saved)):
                 raise ValueError("bad fields")
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             # Never overwrite what cannot be read: say how to start over.
             raise DataError(t("wizard.progress_unreadable", path=str(self.path))) from exc
         return Saved(at=at, answers=answers, started=started, saved=saved)
@@ -233,11 +233,14 @@ class Wizard:
 
     def _offer_resume(self, saved: Saved) -> int:
         steps = self.checklist.steps
-        known = {s.id for s in steps}
-        answers = {k: a for k, a in saved.answers.items() if k in known}
+        known = {s.id: s for s in steps}
+        answers = {k: a for k, a in saved.answers.items()
+                   if k in known and self._still_valid(known[k], a)}
         index = self.checklist.step_index(saved.at)
         if index is None:  # the file changed since: the first step not yet answered
             index = next((i for i, s in enumerate(steps) if s.id not in answers), 0)
+        dropped = [i for i, s in enumerate(steps) if s.id in saved.answers and s.id not in answers]
+        index = min([index, *dropped])  # an answer that no longer holds is asked again
         self._pos = index  # what a pause during the question below reports
         self.prompter.say(t("wizard.resume_found", k=index + 1, n=len(steps), date=saved.saved))
         if ask_yes_no(self.prompter, t("wizard.resume_ask", k=index + 1), default=True):
@@ -251,6 +254,20 @@ class Wizard:
         self.store.clear()
         self.prompter.say(t("wizard.starting_over"))
         return 0
+
+    def _still_valid(self, step: Step, answer: Answer) -> bool:
+        """A saved answer is checked again like a typed one: the file may have
+        been edited, and nothing unchecked may reach the history or profile."""
+        try:
+            if answer.reason is not None:
+                v.check_text(answer.reason, "note", 200)
+            if answer.value is not None:
+                if step.kind != "input" and step.parse is None:
+                    return False
+                self.parse_input(step, answer.value, answer.forced)
+        except (ValidationError, NeedsConfirmation):
+            return False
+        return True
 
     # -------------------------------------------------------------- showing
 
