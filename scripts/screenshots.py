@@ -28,8 +28,8 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     for lang in ("en", "zh"):
         set_lang(lang)
-        console = Console(record=True, width=88, file=io.StringIO(), force_terminal=True, color_system="truecolor",
-                          highlight=False, emoji=False)
+        console = Console(record=True, width=88, file=io.StringIO(), force_terminal=True,
+                          color_system="truecolor", highlight=False, emoji=False)
         term, latest = demo_terminal(DAY)
         console.print(f"$ posguide --lang {lang} status --demo", style="dim")
         render_one(console, term, evaluate(term, latest, DEFAULT_POLICY, DAY), DAY)

@@ -9,7 +9,8 @@ import pytest
 from ptyutil import expect_prompt, finish, spawn
 
 TEXT = {
-    "en": {"intro": "Adding terminal", "purchased": "Purchase date", "bad": "not a real calendar date",
+    "en": {"intro": "Adding terminal", "purchased": "Purchase date",
+           "bad": "not a real calendar date",
            "phone": "Support phone", "mobile": "mobile number", "keep": "Keep this value anyway?",
            "save": "Save this terminal?", "saved": "Saved terminal"},
     "zh": {"intro": "正在添加终端", "purchased": "购买日期", "bad": "日历上不存在",

@@ -82,8 +82,8 @@ def test_sim_expired_is_red_on_a_colour_terminal(cli, terminal, monkeypatch) -> 
 
     from posguide.cli.status_view import render_one
     from posguide.history import History
-    from posguide.profile import DEFAULT_POLICY, load
     from posguide.home import Home
+    from posguide.profile import DEFAULT_POLICY, load
     from posguide.status import evaluate
 
     home = Home(Path(__import__("os").environ["POSGUIDE_HOME"]))

@@ -117,7 +117,8 @@ def test_interval_clock_without_events_starts_at_activation_else_purchase() -> N
 
 def test_policy_overrides_thresholds() -> None:
     policy = {**DEFAULT_POLICY, "maintenance_warn_days": 7, "maintenance_critical_days": 14}
-    f = finding("maintenance", LAST + timedelta(days=7), latest={"maintenance": LAST}, policy=policy)
+    f = finding("maintenance", LAST + timedelta(days=7), latest={"maintenance": LAST},
+                policy=policy)
     assert f.severity == "warn"
     f = finding("maintenance", LAST + timedelta(days=14), latest={"maintenance": LAST},
                 policy=policy)

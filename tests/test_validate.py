@@ -84,7 +84,7 @@ def test_free_text_refuses_card_numbers() -> None:
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    ("95016", "service"), ("95588", "service"), ("955880", "service"), ("96xxx".replace("x", "1"), "service"),
+    ("95016", "service"), ("95588", "service"), ("955880", "service"), ("96111", "service"),
     ("400-123-4567", "business"), ("8001234567", "business"),
     ("010-12345678", "landline"), ("0755 1234 5678", "landline"),
     ("13812345678", "mobile"), ("+86 138 1234 5678", "mobile"),

@@ -196,8 +196,10 @@ class History:
         index = self._read_index(size)
         if index is not None and index["size"] == size:
             return _dates(index["latest"])
-        start = index["size"] if index is not None and index["size"] < size else 0
-        latest = dict(index["latest"]) if start else {}
+        start = 0
+        latest: dict[str, Any] = {}
+        if index is not None and index["size"] < size:
+            start, latest = index["size"], dict(index["latest"])
         latest = {k: dict(v) for k, v in latest.items()}
         try:
             with open(path, "rb") as fh:

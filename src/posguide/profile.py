@@ -82,10 +82,6 @@ class Field:
     prompt: bool = True  # asked by an interactive `init`
 
 
-def _text(max_len: int) -> Parser:
-    return lambda text, today, force, key="": v.check_text(text, key, max_len)
-
-
 def _mk(key: str, fn: Callable[..., Any], required: bool = False, prompt: bool = True) -> Field:
     return Field(key, fn, required, prompt)
 
@@ -140,7 +136,8 @@ def parse_field(key: str, text: str, today: date, force: bool = False) -> Any:
 def check_terminal(term: Terminal, today: date) -> None:
     """Rules that join two fields."""
     if term.purchased > today:
-        raise ValidationError("purchased", t("validate.date_future", field=v.field_label("purchased"),
+        raise ValidationError("purchased", t("validate.date_future",
+                                             field=v.field_label("purchased"),
                                              value=term.purchased.isoformat()))
     if term.activated and term.activated < term.purchased:
         raise ValidationError("activated", t("validate.activated_before_purchase",
@@ -250,18 +247,18 @@ def _term_from_toml(name: str, data: Any) -> Terminal:
             raise _Bad(where, t("profile.unknown_key_short"))
         want = _TYPES.get(key, (str,))
         if isinstance(value, bool) or not isinstance(value, want) or (
-            date in want and not type(value) is date
+            date in want and type(value) is not date
         ):
             raise _Bad(where, t("profile.bad_type", expected=want[0].__name__))
         if key in ("service_years", "purchased", "activated", "sim.expires"):
             parsed = value
-            if key == "service_years" and not 1 <= value <= 10:
+            if key == "service_years" and not (isinstance(value, int) and 1 <= value <= 10):
                 raise _Bad(where, t("validate.int_range", field=key, value=value, low=1, high=10))
         else:
             try:
                 # Hand edits are trusted for confirmable values (a confirmed
                 # mobile number stays), but everything else is checked again.
-                parsed = parse_field(key, value, date.max, force=True)
+                parsed = parse_field(key, str(value), date.max, force=True)
             except ValidationError as exc:
                 raise _Bad(where, exc.message) from None
         term.set(key, parsed)

@@ -56,7 +56,7 @@ def translate_help(command: Command, path: str) -> None:
     # typer's help renderer (rich_utils, which pulls in markdown and pygments:
     # half of the start-up time) is imported only when help is shown; its own
     # words are translated at that moment rather than on every run.
-    command.format_help = _translating(command.format_help)  # type: ignore[method-assign]
+    command.format_help = _translating(command.format_help)  # type: ignore[method-assign,assignment]
     for param in command.params:
         key = "help.posguide.help" if param.name == "help" else f"help.{path}.{param.name}"
         p_entry = texts.get(key)

@@ -3,6 +3,8 @@ at the keyboard, asking nothing with --no-input."""
 
 from __future__ import annotations
 
+from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 import typer
@@ -92,9 +94,7 @@ def init(
                 continue
             question = f"{t('fields.' + key)} ({t('hint.' + key)})"
             values[key] = ask_value(
-                prompter, question,
-                lambda s, f, key=key: parse_field(key, s, today, f),
-                optional=not spec.required,
+                prompter, question, partial(_parse, key, today), optional=not spec.required,
             )
     elif "purchased" not in values and not errors:
         errors.append(t("init.missing", fields="--purchased"))
@@ -127,3 +127,9 @@ def init(
     if is_default:
         out.print(t("init.is_default", name=term.name), markup=False, highlight=False)
     out.print(t("init.next"), markup=False, highlight=False)
+
+
+def _parse(key: str, today: date, text: str, force: bool) -> Any:
+    from ..profile import parse_field
+
+    return parse_field(key, text, today, force)

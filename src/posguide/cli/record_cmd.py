@@ -17,7 +17,8 @@ def record(
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT")] = None,
     expires: Annotated[str | None, typer.Option("--expires", metavar="DATE")] = None,
 ) -> None:
-    from ..records import check_kind, record as do_record
+    from ..records import check_kind
+    from ..records import record as do_record
     from ..validate import parse_date
 
     check_kind(kind)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -28,7 +28,7 @@ def remind(ics: Annotated[Path, typer.Option("--ics", metavar="FILE")]) -> None:
     for term in profile.terminals.values():
         findings = evaluate(term, latest.get(term.name, {}), policy, today)
         items.extend(reminders(term.name, findings, warn_days, today))
-    data = to_ics(items, datetime.now(timezone.utc))
+    data = to_ics(items, datetime.now(UTC))
     target = ics.expanduser().absolute()
     atomic_write(target, data, in_home=False)
     console().print(t("remind.written", count=len(items), path=str(target),
