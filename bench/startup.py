@@ -9,7 +9,8 @@ machine slows all of them alike; the medians of the rounds are compared:
 - a bare typer app that prints one rich table (written to a temp folder, run by
   the same interpreter), the price of the toolkit itself;
 - `posguide status` on a home with one terminal (`posguide profile show` while
-  `status` does not exist yet; the table says which one ran);
+  `status` does not exist yet; the table says which one ran), the home found
+  as on a user's machine (the platform's data folder, no POSGUIDE_HOME);
 - shell completion: the shell runs the program on every Tab with typer's
   completion variables set (`_POSGUIDE_COMPLETE=complete_bash`, `COMP_WORDS`,
   `COMP_CWORD`), for posguide and for the bare app.
@@ -79,8 +80,9 @@ def has_command(base: list[str], env: dict[str, str], name: str) -> bool:
 
 def make_home(base: list[str], env: dict[str, str]) -> None:
     done = subprocess.run(
-        [*base, "init", "--no-input", "--purchased", "2024-03-01", "--serial", "N5-0012345",
-         "--support-phone", "95016", "--sim-expires", "2026-12-05"],
+        [*base, "init", "--no-input", "--purchased", "2024-03-01", "--brand", "Lakala",
+         "--serial", "N5-0012345", "--support-phone", "95016", "--fee-rate", "0.60",
+         "--sim-carrier", "China Mobile", "--sim-expires", "2026-12-05"],
         env=env, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"could not create the benchmark home: {done.stderr}")
@@ -118,9 +120,11 @@ def main() -> None:
     try:
         bare = tmp / "bare.py"
         bare.write_text(BARE_APP, encoding="utf-8")
-        env = {**os.environ, "POSGUIDE_HOME": str(tmp / "home"), "POSGUIDE_LANG": "en",
-               "POSGUIDE_TODAY": "2026-11-23", "NO_COLOR": "1"}
-        for var in ("POSGUIDE_TERMINAL", "POSGUIDE_DEBUG"):
+        # The home is found as on a user's machine (no POSGUIDE_HOME): the
+        # platform's data folder, here inside the temp folder.
+        env = {**os.environ, "HOME": str(tmp), "XDG_DATA_HOME": str(tmp / "data"),
+               "POSGUIDE_LANG": "en", "POSGUIDE_TODAY": "2026-11-23", "NO_COLOR": "1"}
+        for var in ("POSGUIDE_HOME", "POSGUIDE_TERMINAL", "POSGUIDE_DEBUG"):
             env.pop(var, None)
         pg = posguide_cmd()
         make_home(pg, env)
