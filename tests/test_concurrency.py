@@ -159,7 +159,7 @@ def test_forty_posguide_programs_at_once(tmp_path: Path) -> None:
             assert json.loads(out)["terminals"][0]["name"] == "main"
 
     profile, events = assert_home_valid(root)
-    assert sorted(e.note for e in events) == sorted(f"r{i}" for i in range(recorders))
+    assert sorted(str(e.note) for e in events) == sorted(f"r{i}" for i in range(recorders))
     assert {e.kind for e in events} == {"inspection"}
     assert profile.terminals["main"].location in {f"desk {i}" for i in range(setters)}
     assert profile.terminals["main"].brand == "Lakala"

@@ -164,7 +164,7 @@ def test_a_torn_record_is_reported_once_and_set_aside_by_the_next_write(
     assert [e.note for e in reader.events()] == ["cleaned"]
     assert len(reader.notices) == 1 and "cut off" in reader.notices[0]
 
-    env = {"POSGUIDE_TODAY": TODAY}
+    env: dict[str, str | None] = {"POSGUIDE_TODAY": TODAY}
     shown = cli("history", env=env)
     assert shown.exit_code == 0 and "cleaned" in shown.out
     assert shown.err.count("cut off") == 1, shown.stderr  # reported once per command

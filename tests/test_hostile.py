@@ -534,8 +534,8 @@ def _read_only_filesystem(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
     real_open, real_mkdir = os.open, os.mkdir
     writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 
-    def inside(path: object) -> bool:
-        return str(os.fspath(path)).startswith(str(root))  # type: ignore[arg-type]
+    def inside(path: str | os.PathLike[str]) -> bool:
+        return str(os.fspath(path)).startswith(str(root))
 
     def ro_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
         if inside(path) and flags & writing:
@@ -631,7 +631,7 @@ def test_a_full_disk_while_recording_loses_nothing(home: Path, room: int,
 
 def test_a_home_with_spaces_and_chinese_characters_works(cli: Cli, tmp_path: Path) -> None:
     place = tmp_path / "我的 数据" / "pos guide 家"
-    env = {"POSGUIDE_HOME": str(place), "POSGUIDE_TODAY": TODAY_TEXT}
+    env: dict[str, str | None] = {"POSGUIDE_HOME": str(place), "POSGUIDE_TODAY": TODAY_TEXT}
     r = cli("init", "--no-input", "--purchased", "2024-03-01", "--location", "东门 店",
             env=env)
     assert r.exit_code == 0, r.output

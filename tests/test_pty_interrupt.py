@@ -167,7 +167,7 @@ def test_ctrl_c_at_other_kinds_of_checklist_questions(cli: Cli, terminal: object
 
 def test_ctrl_c_at_the_resume_question_keeps_the_saved_progress(cli: Cli, terminal: object,
                                                                 home: Path) -> None:
-    r = cli("checklist", "maintenance", input="y\ny\nq\n", env=ENV)
+    r = cli("checklist", "maintenance", input="y\ny\nq\n", env={**ENV})
     assert r.exit_code == 1, r.output  # paused
     saved = (home / "progress" / "main" / "maintenance.json").read_bytes()
     child = spawn(home, "checklist", "maintenance", env=ENV)

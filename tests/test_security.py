@@ -24,7 +24,7 @@ import pytest
 from conftest import TODAY, Cli
 from posguide.validate import contains_card_number, luhn_check_digit
 
-ENV = {"POSGUIDE_TODAY": TODAY}
+ENV: dict[str, str | None] = {"POSGUIDE_TODAY": TODAY}
 CARD = "6222 0212 3456 7890 12" + luhn_check_digit("622202123456789012")
 CARD_PLAIN = CARD.replace(" ", "")
 # "PIN: 1234", "CVV=123", "password: hunter2", "密码：888888" and the like.
