@@ -158,9 +158,17 @@ def evaluate(term: Terminal, latest: Mapping[str, date], policy: Mapping[str, in
     return [found[code] for code in CODES]
 
 
-def urgency(f: Finding) -> tuple[int, int]:
-    """Sort key, most urgent first: severity, then the nearest due date."""
-    return (-RANK[f.severity], f.days if f.days is not None else 10**6)
+# Among findings of one severity, what hurts the merchant most comes first: an
+# expired SIM card or service period stops payments today; a late cleaning does not.
+IMPACT = {code: i for i, code in enumerate((
+    "sim_expiry", "terminal_service", "dormancy", "inspection", "fee_check", "password",
+    "software", "maintenance", "profile",
+))}
+
+
+def urgency(f: Finding) -> tuple[int, int, int]:
+    """Sort key, most urgent first: severity, then impact, then the nearest due date."""
+    return (-RANK[f.severity], IMPACT[f.code], f.days if f.days is not None else 10**6)
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:
