@@ -629,6 +629,29 @@ def test_a_full_disk_while_recording_loses_nothing(home: Path, room: int,
     assert [e.kind for e in hist.History(Home(home)).events()] == ["maintenance", "inspection"]
 
 
+@pytest.mark.parametrize(("args", "piped"), [
+    (("record", "maintenance", "--note", "cleaned"), None),
+    (("checklist", "maintenance"), "y\n" * 30),
+    (("init", "--no-input", "--name", "n2", "--purchased", "2025-01-01"), None),
+    (("terminal", "remove", "main", "--yes"), None),
+    (("profile", "unset", "brand"), None),
+])
+def test_every_writer_on_a_full_disk_says_so_and_loses_nothing(
+        cli: Cli, terminal: object, home: Path, args: tuple[str, ...], piped: str | None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    hist.History(Home(home)).append([hist.Event("main", "inspection", date(2026, 11, 1))])
+    before = files_in(home)
+    with monkeypatch.context() as m:
+        _disk_full(m, 0)
+        r = cli(*args, input=piped, env={"POSGUIDE_TODAY": TODAY_TEXT})
+    assert r.exit_code == 3, (args, r.output)
+    assert "disk is full" in r.err and "Traceback" not in r.output
+    after = files_in(home)
+    after.pop("history.index.json", None)  # a cache, written when there is room
+    before.pop("history.index.json", None)
+    assert after == before
+
+
 def test_a_home_with_spaces_and_chinese_characters_works(cli: Cli, tmp_path: Path) -> None:
     place = tmp_path / "我的 数据" / "pos guide 家"
     env: dict[str, str | None] = {"POSGUIDE_HOME": str(place), "POSGUIDE_TODAY": TODAY_TEXT}
