@@ -86,7 +86,8 @@ def main() -> None:
     try:
         base = {**os.environ, "POSGUIDE_LANG": "en", "POSGUIDE_TODAY": TODAY.isoformat(),
                 "NO_COLOR": "1", "POSGUIDE_WIDTH": "120"}
-        for var in ("POSGUIDE_TERMINAL", "POSGUIDE_DEBUG"):
+        # Cached bytecode, as an installed posguide has (see startup.py).
+        for var in ("POSGUIDE_TERMINAL", "POSGUIDE_DEBUG", "PYTHONDONTWRITEBYTECODE"):
             base.pop(var, None)
         homes = {name: tmp / name for name in ("one", "fleet", "empty", "long")}
         fleet_home(homes["one"], 1)
