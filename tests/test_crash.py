@@ -80,8 +80,8 @@ def check_files(root: Path) -> None:
 def cut_last_record(home: Home, rng: random.Random) -> int | None:
     """Leave the last record half written, as a power cut would. Returns the
     seq of the last record still whole."""
-    raw = home.history.read_bytes()
-    if raw.count(b"\n") < 2:
+    raw = home.history.read_bytes() if home.history.exists() else b""
+    if raw.count(b"\n") < 2:  # nothing written yet (killed early), or one record
         return None
     start = raw.rstrip(b"\n").rfind(b"\n") + 1
     keep = rng.randint(start + 1, len(raw) - 2)
