@@ -102,4 +102,24 @@ def test_help_screens_render(cli, lang: str) -> None:
         assert r.exit_code == 0, (path, r.output)
         assert "Traceback" not in r.output
         if lang == "zh":
-            assert "选项" in r.stdout
+            assert "选项" in r.stdout and "用法：" in r.stdout
+            assert "显示本帮助并退出" in r.stdout
+            assert "Show this message" not in r.stdout and "Usage:" not in r.stdout
+
+
+@pytest.mark.parametrize(("args", "zh", "where"), [
+    (["fee", "check", "--amount"], "选项 --amount 后面需要一个值", "posguide fee check --help"),
+    (["statsu"], "没有“statsu”这个命令", "posguide --help"),
+    (["status", "--json=3"], "选项 --json 不接受值", "posguide status --help"),
+    (["profile", "show", "--bogus"], "没有这个选项：--bogus", "posguide profile show --help"),
+    (["fee", "check", "--amount", "1"], "缺少选项 '--settled'", "posguide fee check --help"),
+    (["record"], "缺少参数 'KIND'", "posguide record --help"),
+    (["status", "extra"], "多余的参数：extra", "posguide status --help"),
+])
+def test_usage_errors_in_chinese_point_to_the_right_help(cli, args, zh, where) -> None:
+    r = cli("--lang", "zh", *args)
+    assert r.exit_code == 2
+    assert zh in r.stderr and where in r.stderr
+    assert "Traceback" not in r.output
+    r = cli("--lang", "en", *args)
+    assert r.exit_code == 2 and where in r.stderr and "错误" not in r.stderr

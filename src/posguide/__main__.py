@@ -90,7 +90,7 @@ def run(args: list[str]) -> int:
         if isinstance(exc, ClickException):
             from .cli.common import click_error_message
 
-            _print_error(click_error_message(exc))
+            _print_error(click_error_message(exc, args))
             return exc.exit_code
         if os.environ.get("POSGUIDE_DEBUG"):
             raise

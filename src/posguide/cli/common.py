@@ -67,9 +67,57 @@ def interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def click_error_message(exc: Any) -> str:
+def click_error_message(exc: Any, args: list[str]) -> str:
     """A click usage error in the user's language, with where to get help."""
+    from ..i18n import get_lang
+
     message = exc.format_message()
+    if get_lang() == "zh":
+        message = _zh_click_message(message)
     ctx = getattr(exc, "ctx", None)
-    path = ctx.command_path if ctx is not None else "posguide"
+    path = ctx.command_path if ctx is not None and ctx.command_path else _command_words(args)
     return t("cli.usage_error", message=message, command=path)
+
+
+def _command_words(args: list[str]) -> str:
+    """"posguide fee check" from the command line, for a pointer to its help
+    (click does not always say which command failed to parse)."""
+    words = ["posguide"]
+    i = 0
+    while i < len(args) and args[i] in ("--home", "--lang", "--terminal"):
+        i += 2
+    for arg in args[i:i + 2]:
+        if arg.startswith("-"):
+            break
+        words.append(arg)
+    return " ".join(words)
+
+
+# typer's bundled click writes its errors in English f-strings (no gettext):
+# the common ones are recognised by shape and said in Chinese.
+_ZH_CLICK = [
+    (r"No such option: (?P<a>\S+) \(Possible options: (?P<b>.*)\)", "没有这个选项：{a}（可用的选项：{b}）"),
+    (r"No such option: (?P<a>\S+)", "没有这个选项：{a}"),
+    (r"No such command '(?P<a>[^']*)'\. Did you mean (?P<b>.*)\?", "没有“{a}”这个命令。您要找的是 {b} 吗？"),
+    (r"No such command '(?P<a>[^']*)'\.", "没有“{a}”这个命令。"),
+    (r"Missing option (?P<a>.*?)\.(?P<b>.*)", "缺少选项 {a}。{b}"),
+    (r"Missing argument (?P<a>.*?)\.(?P<b>.*)", "缺少参数 {a}。{b}"),
+    (r"Missing parameter (?P<a>.*?)\.(?P<b>.*)", "缺少参数 {a}。{b}"),
+    (r"Option '(?P<a>[^']*)' requires an argument\.", "选项 {a} 后面需要一个值。"),
+    (r"Option '(?P<a>[^']*)' requires (?P<b>.*)", "选项 {a} 后面需要 {b}"),
+    (r"Option '(?P<a>[^']*)' does not take a value\.", "选项 {a} 不接受值。"),
+    (r"Got unexpected extra arguments? \((?P<a>.*)\)", "多余的参数：{a}"),
+    (r"Got unexpected extra argument\(s\) \((?P<a>.*)\)", "多余的参数：{a}"),
+    (r"Invalid value for (?P<a>.*?): (?P<b>.*)", "{a} 的值无效：{b}"),
+    (r"Invalid value: (?P<a>.*)", "值无效：{a}"),
+]
+
+
+def _zh_click_message(message: str) -> str:
+    import re
+
+    for pattern, template in _ZH_CLICK:
+        match = re.fullmatch(pattern, message.strip(), re.S)
+        if match:
+            return template.format(**match.groupdict()).strip()
+    return message

@@ -6,4 +6,5 @@ MESSAGES = {
     "typer.ABORTED_TEXT": {"en": "Aborted.", "zh": "已取消。"},
     "typer.DEFAULT_STRING": {"en": "[default: {}]", "zh": "[默认：{}]"},
     "typer.REQUIRED_LONG_STRING": {"en": "[required]", "zh": "[必填]"},
+    "typer.USAGE": {"en": "Usage: ", "zh": "用法："},
 }
