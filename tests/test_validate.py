@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from posguide import validate as v
 from posguide.errors import NeedsConfirmation, ValidationError
@@ -72,6 +74,12 @@ def test_bad_rates(text: str) -> None:
     ("89860012345678901238", False),  # an ICCID (20 digits) is not a card number
     ("paid 1000.00 on 2026-11-23", False),
     ("phone 4001234567", False),
+    # what a Chinese input method types: full-width digits and spaces
+    ("卡号６２２２０２１２３４５６７８９０１２８", True),
+    ("6222\u30000212\u30003456\u30007890\u3000128", True),
+    ("6222–0212–3456–7890–128", True),  # en dashes
+    ("٦٢٢٢٠٢١٢٣٤٥٦٧٨٩٠١٢٨", True),  # Arabic-Indic digits
+    ("金额１０００元", False),
 ])
 def test_card_numbers(text: str, found: bool) -> None:
     assert v.contains_card_number(text) is found
@@ -130,3 +138,14 @@ def test_identifiers(fn, good: str, bad: str) -> None:
     assert fn(good)
     with pytest.raises(ValidationError):
         fn(bad)
+
+
+@settings(max_examples=100, deadline=None)
+@given(body=st.text(alphabet="0123456789", min_size=12, max_size=18),
+       width=st.booleans(), sep=st.sampled_from(["", " ", "\u3000", "-", "\uff0d"]))
+def test_card_numbers_in_any_digit_form_are_found(body: str, width: bool, sep: str) -> None:
+    number = body + v.luhn_check_digit(body)
+    if width:
+        number = number.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    grouped = sep.join(number[i:i + 4] for i in range(0, len(number), 4))
+    assert v.contains_card_number(f"备注 {grouped} 完")

@@ -22,7 +22,9 @@ _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _REL_RE = re.compile(r"^\+(\d{1,4})([dmy])$")
 _MONEY_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
 _RATE_RE = re.compile(r"^\d{1,3}(\.\d{1,4})?$")
-_DIGIT_RUN_RE = re.compile(r"\d+(?:[ \-]\d+)*")
+_DIGIT_RUN_RE = re.compile(r"[0-9]+(?:[ -][0-9]+)*")
+# Dashes people type between digit groups, besides "-".
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _SEPARATORS = re.compile(r"[\s\-()（）]")
 
 
@@ -140,14 +142,29 @@ def luhn_check_digit(body: str) -> str:
     raise AssertionError("unreachable")
 
 
+def _plain_digits(text: str) -> str:
+    """Text with every decimal digit as 0-9, every space as " " and dashes as "-"."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() else (" " if ch.isspace() else ch)
+        for ch in text
+    )
+
+
 def contains_card_number(text: str) -> bool:
     """13-19 digits, spaces or dashes allowed between them, passing Luhn.
 
     A run of digit groups ("2026-11-23 6222 0212 ...") is tried as every span
     of whole groups, so a card number next to a date is still caught, while a
     single long number that is not a card (a 20-digit ICCID) is not.
+    Full-width digits and spaces (what a Chinese input method types) and other
+    scripts' digits count as digits.
     """
-    for match in _DIGIT_RUN_RE.finditer(text):
+    for match in _DIGIT_RUN_RE.finditer(_plain_digits(text)):
         groups = re.split(r"[ \-]", match.group(0))
         for i in range(len(groups)):
             digits = ""
