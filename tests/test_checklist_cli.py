@@ -46,7 +46,7 @@ def swap_checklist() -> Checklist:
 
     term = Terminal(name="main", purchased=date(2024, 3, 1))
     return wizard_checklist(load_builtin("sim-swap"), term, date.fromisoformat(TODAY),
-                            lambda old, new: "")
+                            lambda old, new, tested: "")
 
 
 def events(home: Path) -> list[dict]:

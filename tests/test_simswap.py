@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import TODAY
-from posguide.simswap import CARRIER, CONFIRM, EXPIRES, ICCID, PLAN
+from posguide.simswap import CARRIER, CONFIRM, EXPIRES, ICCID, PLAN, TEST_PAYMENT
 from test_checklist_cli import NEW_ICCID, answers_for, events, swap_checklist
 
 ENV = {"POSGUIDE_TODAY": TODAY}
@@ -97,6 +99,60 @@ def test_a_failed_test_then_quit_leaves_the_old_card(cli, terminal, home: Path) 
     saved = json.loads((home / "progress" / "main" / "sim-swap.json").read_text())
     assert saved["at"] == "test-payment" and "test-payment" not in saved["answers"]
     assert json.loads(cli("profile", "show", "--json").stdout)["sim"]["iccid"] == OLD_ICCID
+
+
+def test_a_skipped_test_payment_keeps_the_old_card_until_a_test_works(
+        cli, terminal, home: Path) -> None:
+    before = (home / "profile.toml").read_bytes()
+    test_at = index_of(TEST_PAYMENT)
+    lines = physical()
+    lines[test_at:test_at + 1] = ["s", "no card of my own at hand"]
+    r = run(cli, lines + [NEW_ICCID, "", "5G 30MB/month", "+1y", "y"])
+    assert r.exit_code == 1, r.output
+    # Told before answering the confirmation, and again when it pauses.
+    assert "[!] The test payment was skipped, so y does not save the new card yet" in r.out
+    assert (f"The new card is not saved yet: posguide records a new card only after a test "
+            f"payment with it works, and the test payment (step {test_at + 1} of "
+            f"{len(swap_checklist().steps)}) was skipped.") in r.err
+    assert "then run posguide sim-swap to continue at that step" in r.err
+    assert "Saved: terminal main" not in r.out
+    assert (home / "profile.toml").read_bytes() == before
+    assert [e["kind"] for e in events(home) if e["kind"] != "terminal-added"] == []
+    saved = json.loads((home / "progress" / "main" / "sim-swap.json").read_text())
+    assert saved["at"] == TEST_PAYMENT and TEST_PAYMENT not in saved["answers"]
+    assert saved["answers"][ICCID] == {"status": "value", "value": NEW_ICCID}
+    assert saved["answers"][PLAN] == {"status": "value", "value": "5G 30MB/month"}
+
+    # The next run resumes at the test payment; once it works, the rest is kept.
+    after_test = len(swap_checklist().steps) - test_at - 1
+    r = run(cli, ["", "y"] + [""] * after_test)
+    assert r.exit_code == 0, r.output
+    assert f"Resume at step {test_at + 1}?" in r.out
+    assert f"Saved: terminal main now has the new SIM card ({NEW_ICCID})." in r.out
+    assert "The test payment was skipped" not in r.out
+    sim = json.loads(cli("profile", "show", "--json").stdout)["sim"]
+    assert sim == {"carrier": "China Mobile", "iccid": NEW_ICCID, "expires": "2027-11-23",
+                   "plan": "5G 30MB/month"}
+    swap = next(e for e in events(home) if e["kind"] == "sim-swap")
+    assert swap["data"]["skipped"] == []
+
+
+def test_record_swap_refuses_an_untested_swap(terminal, home: Path) -> None:
+    from datetime import date
+
+    from posguide.home import Home
+    from posguide.simswap import record_swap
+    from posguide.wizard import Answer, ProgressStore
+
+    c = swap_checklist()
+    answers = {s.id: Answer("done") for s in c.steps if s.kind != "input"}
+    answers[ICCID] = Answer("value", value=NEW_ICCID)
+    answers[TEST_PAYMENT] = Answer("skipped", reason="later")
+    before = (home / "profile.toml").read_bytes()
+    with pytest.raises(ValueError, match="without a working test payment"):
+        record_swap(Home(home), "main", c, answers, date.fromisoformat(TODAY),
+                    ProgressStore(Home(home), "main", "sim-swap"))
+    assert (home / "profile.toml").read_bytes() == before
 
 
 def test_the_same_card_and_a_past_expiry_are_refused(cli, terminal, home: Path) -> None:

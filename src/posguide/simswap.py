@@ -35,13 +35,18 @@ FILE_ONLY_STEPS = frozenset({"save-details"})
 ICCID, CARRIER, PLAN, EXPIRES, CONFIRM = (
     "new-card-iccid", "new-card-carrier", "new-card-plan", "new-card-expires", "new-card-save")
 DATA_STEPS = (ICCID, CARRIER, PLAN, EXPIRES, CONFIRM)
+# The step of sim-swap.toml that proves the new card reaches the payment
+# system. Until it is answered "yes", the profile keeps the old card.
+TEST_PAYMENT = "test-payment"
 
 
 def wizard_checklist(base: Checklist, term: Terminal, today: date,
-                     render: Callable[[Sim, Sim], Any]) -> Checklist:
+                     render: Callable[[Sim, Sim, bool], Any]) -> Checklist:
     """The built-in swap steps followed by the new card's details.
 
-    `render(old, new)` draws the side-by-side comparison for the last step."""
+    `render(old, new, tested)` draws the side-by-side comparison for the last
+    step; `tested` is False when the test payment was skipped, so the person
+    is told before answering that the card will not be saved yet."""
     steps = [s for s in base.steps if s.id not in FILE_ONLY_STEPS]
     clash = {s.id for s in steps} & set(DATA_STEPS)
     if clash:
@@ -78,7 +83,7 @@ def wizard_checklist(base: Checklist, term: Terminal, today: date,
              parse=lambda s, f: v.check_text(s, "sim.plan", 80)),
         step(EXPIRES, "expires", kind="input", input="date", critical=True, parse=parse_expiry),
         step(CONFIRM, "confirm", kind="confirm",
-             render=lambda answers: render(old, new_sim(answers))),
+             render=lambda answers: render(old, new_sim(answers), tested(answers))),
     ]
     return replace(
         base,
@@ -86,6 +91,13 @@ def wizard_checklist(base: Checklist, term: Terminal, today: date,
         sections=(*base.sections, Section(id="new-card", title=Text.message("simswap.section"))),
         steps=(*steps, *data),
     )
+
+
+def tested(answers: Mapping[str, Answer]) -> bool:
+    """Whether the test payment with the new card worked (answered yes, not
+    skipped): only then may the new card replace the old one in the profile."""
+    answer = answers.get(TEST_PAYMENT)
+    return answer is not None and answer.status == "done"
 
 
 def new_sim(answers: Mapping[str, Answer]) -> Sim:
@@ -118,7 +130,13 @@ class Swap:
 def record_swap(home: Home, terminal: str, checklist: Checklist, answers: dict[str, Answer],
                 today: date, store: ProgressStore) -> Swap:
     """Put the new card in the profile and the old card's facts in the history,
-    then forget the progress; all under one lock, the profile first."""
+    then forget the progress; all under one lock, the profile first.
+
+    Only for a swap whose test payment worked: the caller pauses the wizard
+    at the test payment otherwise (DESIGN section 6: the profile keeps the
+    old card until a swap succeeds)."""
+    if not tested(answers):
+        raise ValueError("a SIM swap without a working test payment is not recorded")
     new = new_sim(answers)
     events = completion_events(checklist, answers, terminal, today)
     history = History(home)

@@ -222,6 +222,20 @@ class Wizard:
             raise Interrupted(self._pause_text("wizard.interrupted")) from None
         return self.answers
 
+    def reopen(self, step_id: str, key: str) -> Paused:
+        """Forget the answer to `step_id` and save the progress at that step, so
+        the next run asks it again with every other answer kept. For an answer
+        that turns out not to be enough once the whole list is answered (the
+        SIM swap's skipped test payment). Returns the Paused to raise; `key`
+        is its message, with the same placeholders as `wizard.paused`."""
+        index = self.checklist.step_index(step_id)
+        if index is None:
+            raise ValueError(f"no step {step_id!r} in {self.checklist.id}")
+        self.answers.pop(step_id, None)
+        self._pos = index
+        self._save()
+        return Paused(self._pause_text(key))
+
     def _save(self) -> None:
         steps = self.checklist.steps
         at = steps[min(self._pos, len(steps) - 1)].id

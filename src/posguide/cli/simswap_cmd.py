@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> None:
     from ..checklist import load_builtin
     from ..prompts import ConsolePrompter
-    from ..simswap import record_swap, wizard_checklist
+    from ..simswap import TEST_PAYMENT, record_swap, tested, wizard_checklist
     from ..wizard import ProgressStore, Wizard
     from .checklist_cmd import load_terminal, resume_command, support_hint
 
@@ -34,6 +34,10 @@ def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> Non
                     resume_command=resume_command("sim-swap", profile, term),
                     terminal=term, restart=restart, support_hint=support_hint(term))
     answers = wizard.run()
+    if not tested(answers):
+        # A skipped test payment proves nothing: keep every answer, but ask
+        # the test payment again before the new card replaces the old one.
+        raise wizard.reopen(TEST_PAYMENT, "simswap.untested")
     swap = record_swap(STATE.home, term.name, checklist, answers, today, store)
     prompter.say()
     prompter.say(t("simswap.saved", name=term.name, iccid=swap.new.iccid or "-"),
@@ -95,9 +99,12 @@ def show_current(prompter: Prompter, profile: Profile, term: Terminal, today: da
         prompter.say(t("simswap.renewal_instead"), style="dim")
 
 
-def compare_table(old: Sim, new: Sim) -> Any:
-    """Old and new card side by side, the changed rows marked."""
+def compare_table(old: Sim, new: Sim, tested: bool = True) -> Any:
+    """Old and new card side by side, the changed rows marked; below it, when
+    the test payment was skipped, that answering y will not save yet."""
+    from rich.console import Group
     from rich.table import Table
+    from rich.text import Text
 
     from ..profile import format_value
 
@@ -112,4 +119,6 @@ def compare_table(old: Sim, new: Sim) -> Any:
         mark = t("simswap.changed") if before != after else ""
         table.add_row(t(f"fields.sim.{key}"), format_value(before) or "-",
                       format_value(after) or "-", mark, style="bold" if mark else "")
-    return table
+    if tested:
+        return table
+    return Group(table, Text(t("simswap.untested_note"), style="yellow", overflow="fold"))

@@ -52,6 +52,14 @@ MESSAGES = {
         "en": "{field}: {value} has already passed. Type the new card's expiry date, e.g. 2027-12-31 or +1y.",
         "zh": "{field}：{value} 已经过去了。请输入新卡的到期日，如 2027-12-31 或 +1y。",
     },
+    "simswap.untested_note": {
+        "en": "[!] The test payment was skipped, so y does not save the new card yet: it keeps these details and pauses at the test payment. The profile keeps the old card until a test payment works.",
+        "zh": "[!] 测试收款被跳过了，所以回答 y 也不会马上保存新卡：这些信息先留着，向导停在测试收款那一步。测试收款成功之前，终端资料里仍是旧卡。",
+    },
+    "simswap.untested": {
+        "en": "The new card is not saved yet: posguide records a new card only after a test payment with it works, and the test payment (step {k} of {n}) was skipped. Your other answers are kept. Take a small test payment with your own bank card, then run {command} to continue at that step.",
+        "zh": "新卡还没有保存：用新卡测试收款成功后，posguide 才会记录新卡，而测试收款（第 {k} 步，共 {n} 步）被跳过了。其他回答都已保存。请用自己的银行卡收一笔小额测试款，然后运行 {command}，从这一步接着做。",
+    },
     "simswap.current_title": {
         "en": "Terminal {name}: the SIM card in it now",
         "zh": "终端 {name}：目前使用的流量卡",
