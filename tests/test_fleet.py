@@ -100,7 +100,7 @@ def test_problems_in_chinese(cli, tmp_path: Path) -> None:
 def test_header_problems(cli, home: Path, tmp_path: Path) -> None:
     r = cli("terminal", "import", str(write(tmp_path / "a.csv", "name,purchased,colour\n")))
     assert r.exit_code == 2
-    assert "line 1: unknown column 'colour'" in r.err and "sim.expires" in r.err
+    assert "line 1: unknown column 'colour'." in r.err and "sim.expires" in r.err
     r = cli("terminal", "import", str(write(tmp_path / "b.csv", "purchased,brand\n2024-01-01,X\n")))
     assert r.exit_code == 2 and "no 'name' column" in r.err
     r = cli("terminal", "import", str(write(tmp_path / "c.csv", "name,name\nx,y\n")))
@@ -116,6 +116,60 @@ def test_header_problems(cli, home: Path, tmp_path: Path) -> None:
     assert r.exit_code == 2 and "missing.csv" in r.err
     assert "Traceback" not in r.output
     assert not (home / "profile.toml").exists()
+
+
+def test_unknown_columns_and_bad_rows_are_reported_in_one_go(cli, terminal, home: Path,
+                                                             tmp_path: Path) -> None:
+    before = files_in(home)
+    text = ("name,purchased,notes,iccid,brand,brand\n"
+            "x,2024-02-30,call Li,,,\n"
+            "y,2024-01-01,,,4111 1111 1111 1111,\n"
+            "z,2024-01-01,,,Lakala,\n")
+    r = cli("terminal", "import", str(write(tmp_path / "f.csv", text)), env=ENV)
+    assert r.exit_code == 2, r.output
+    assert "Nothing was imported from" in r.err and "4 problem(s) to fix first." in r.err
+    lines = r.stderr.splitlines()
+    first = lines.index("  line 1: unknown columns 'notes', 'iccid' (did you mean 'sim.iccid'?).")
+    assert lines[first:first + 6] == [
+        "  line 1: unknown columns 'notes', 'iccid' (did you mean 'sim.iccid'?).",
+        "    Columns are the field names of `posguide profile show --json`:",
+        "    name, brand, model, serial, terminal_id, merchant_no, location,",
+        "    purchased, activated, service_years, support_phone, fee_rate, fee_cap,",
+        "    sim.carrier, sim.iccid, sim.expires, sim.plan",
+        "  line 1: the column 'brand' appears twice.",
+    ]
+    # The rows are still checked, field by field, for the known columns; the
+    # unknown ones are not read ("call Li" is no problem of its own).
+    assert "line 2: purchased (Purchase date): '2024-02-30' is not a real calendar date" in r.err
+    assert "line 3: brand (Brand) looks like it contains a bank card number" in r.err
+    assert "line 4" not in r.err and "call Li" not in r.err
+    assert files_in(home) == before
+
+
+def test_without_a_name_column_the_fields_are_still_checked(cli, tmp_path: Path) -> None:
+    text = "Purchased,sim.expires\n2024-02-30,2027-01-31\n2024-01-01,soon\n"
+    path = write(tmp_path / "f.csv", text)
+    r = cli("--lang", "zh", "terminal", "import", str(path), env=ENV)
+    assert r.exit_code == 2
+    assert "有 3 处问题" in r.err
+    assert "第 1 行：没有 name 列" in r.err
+    assert "第 2 行：purchased" in r.err and "第 3 行：sim.expires" in r.err
+    assert r.err.count("需要名称") == 1  # said once for the header, not for every row
+
+
+def test_a_chinese_list_of_columns_is_broken_between_names(cli, tmp_path: Path) -> None:
+    path = write(tmp_path / "f.csv", "name,purchased,备注,sim_iccid\n")
+    r = cli("--lang", "zh", "terminal", "import", str(path), env={"POSGUIDE_WIDTH": "80"})
+    assert r.exit_code == 2
+    lines = r.stderr.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("  第 1 行"))
+    assert lines[first:first + 5] == [
+        "  第 1 行：未知的列：“备注”、“sim_iccid”（是否应为“sim.iccid”？）。",
+        "    列名应为 `posguide profile show --json` 中的字段名：",
+        "    name、brand、model、serial、terminal_id、merchant_no、location、",
+        "    purchased、activated、service_years、support_phone、fee_rate、fee_cap、",
+        "    sim.carrier、sim.iccid、sim.expires、sim.plan",
+    ]
 
 
 def test_spreadsheet_leftovers_are_tolerated(cli, tmp_path: Path) -> None:

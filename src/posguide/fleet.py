@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -131,27 +132,88 @@ def spreadsheet_date(cell: str) -> str:
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
-def _header(cells: list[str], source: str) -> list[str | None]:
-    """The field of each column (None for an unnamed, empty column)."""
-    problems: list[Problem] = []
-    columns: list[str | None] = []
+@dataclass
+class Columns:
+    """What the header line says about each column."""
+
+    keys: list[str | None]  # the field of each column; None: no name (must stay empty)
+    # Unknown or repeated columns: reported once, on line 1, and not read in the
+    # rows, so every row is still checked field by field for the known columns.
+    ignored: set[int] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def named(self) -> bool:
+        return "name" in self.keys
+
+
+def join(items: Iterable[str]) -> str:
+    """A list for people: 'a, b' in English, 「a、b」 in Chinese."""
+    return t("fleet.list_sep").join(items)
+
+
+def _guess(column: str) -> str | None:
+    """The field a mistyped column most likely meant: 'iccid' -> 'sim.iccid'."""
+    import difflib  # only for a header with a mistake
+
+    for key in FIELD_ORDER:
+        if column in (key.rpartition(".")[2], key.replace(".", "_"), key.replace("_", " ")):
+            return key
+    close = difflib.get_close_matches(column, FIELD_ORDER, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def _wrapped(items: list[str], indent: str = "    ", width: int = 76) -> str:
+    """`items` joined and broken into lines by hand: a Chinese list (a、b、c)
+    has no spaces, so a terminal would otherwise cut it inside a name."""
+    sep = t("fleet.list_sep")
+    sep_cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in sep)
+    lines: list[list[str]] = []
+    used = width  # start a line with the first item
+    for item in items:
+        if used + sep_cells + len(item) + sep_cells > width:
+            lines.append([item])
+            used = len(indent) + len(item)
+        else:
+            lines[-1].append(item)
+            used += sep_cells + len(item)
+    return (sep.rstrip() + "\n").join(indent + sep.join(line) for line in lines)
+
+
+def _unknown_columns(names: list[str]) -> Problem:
+    items = []
+    for name in names:
+        guess = _guess(name)
+        items.append(t("fleet.column_guess", column=name, guess=guess) if guess
+                     else t("fleet.column", column=name))
+    key = "fleet.unknown_column" if len(names) == 1 else "fleet.unknown_columns"
+    text = "\n".join([t(key, columns=join(items)), "    " + t("fleet.known_columns"),
+                      _wrapped(list(FIELD_ORDER))])
+    return Problem(1, None, text)
+
+
+def read_header(cells: list[str]) -> Columns:
+    """The field of each column, and what is wrong with the header line."""
+    columns = Columns(keys=[])
+    unknown: list[str] = []
     seen: set[str] = set()
-    for cell in cells:
+    for index, cell in enumerate(cells):
         name = cell.strip().lower()
         if not name:
-            columns.append(None)  # a spreadsheet's trailing comma: fine if empty below
+            columns.keys.append(None)  # a spreadsheet's trailing comma: fine if empty below
             continue
         if name not in FIELD_ORDER:
-            problems.append(Problem(1, None, t("fleet.unknown_column", column=name,
-                                               columns=", ".join(FIELD_ORDER))))
+            unknown.append(name)
+            columns.ignored.add(index)
         elif name in seen:
-            problems.append(Problem(1, None, t("fleet.duplicate_column", column=name)))
+            columns.problems.append(Problem(1, None, t("fleet.duplicate_column", column=name)))
+            columns.ignored.add(index)
         seen.add(name)
-        columns.append(name)
+        columns.keys.append(name)
+    if unknown:
+        columns.problems.insert(0, _unknown_columns(unknown))
     if "name" not in seen:
-        problems.append(Problem(1, None, t("fleet.no_name_column")))
-    if problems:
-        raise ImportFailed(source, problems)
+        columns.problems.append(Problem(1, None, t("fleet.no_name_column")))
     return columns
 
 
@@ -167,11 +229,12 @@ def plan_import(profile: Profile | None, raw: bytes, today: date, *, source: str
     first = next(rows, None)
     if first is None or not any(cell.strip() for cell in first[1]):
         raise UsageError(t("fleet.empty", path=source))
-    columns = _header(first[1], source)
+    columns = read_header(first[1])
     existing = profile.terminals if profile is not None else {}
 
     plan = ImportPlan()
-    problems: list[Problem] = []
+    # A bad header does not stop the rows being checked: one round of fixes.
+    problems: list[Problem] = list(columns.problems)
     first_line_of: dict[str, int] = {}
     count = 0
     for line, cells in rows:
@@ -191,17 +254,17 @@ def plan_import(profile: Profile | None, raw: bytes, today: date, *, source: str
     return plan
 
 
-def _read_row(line: int, cells: list[str], columns: list[str | None],
+def _read_row(line: int, cells: list[str], columns: Columns,
               existing: dict[str, Terminal], first_line_of: dict[str, int], today: date,
               update: bool, force: bool) -> tuple[Terminal | None, list[Problem]]:
     problems: list[Problem] = []
-    if any(cell.strip() for cell in cells[len(columns):]):
+    if any(cell.strip() for cell in cells[len(columns.keys):]):
         return None, [Problem(line, None, t("fleet.extra_cells", cells=len(cells),
-                                            columns=len(columns)))]
+                                            columns=len(columns.keys)))]
     values: dict[str, Any] = {}
-    for number, (key, cell) in enumerate(zip(columns, cells, strict=False), start=1):
+    for number, (key, cell) in enumerate(zip(columns.keys, cells, strict=False), start=1):
         cell = unescape(cell)
-        if not cell.strip():
+        if not cell.strip() or number - 1 in columns.ignored:
             continue
         if key is None:
             problems.append(Problem(line, None, t("fleet.unnamed_column", number=number)))
@@ -219,6 +282,8 @@ def _read_row(line: int, cells: list[str], columns: list[str | None],
         except ValidationError as exc:
             problems.append(Problem(line, exc.field, exc.message, names_field=True))
 
+    if not columns.named:
+        return None, problems  # the header's problem says it; the fields are checked
     name = values.get("name")
     if name is None:
         if not any(p.field == "name" for p in problems):

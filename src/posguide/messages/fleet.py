@@ -32,8 +32,28 @@ MESSAGES = {
         "zh": "第 {line} 行，{field}：{message}",
     },
     "fleet.unknown_column": {
-        "en": "unknown column '{column}'. Columns are the field names of `posguide profile show --json`: {columns}.",
-        "zh": "未知的列“{column}”。列名应为 `posguide profile show --json` 中的字段名：{columns}。",
+        "en": "unknown column {columns}.",
+        "zh": "未知的列：{columns}。",
+    },
+    "fleet.unknown_columns": {
+        "en": "unknown columns {columns}.",
+        "zh": "未知的列：{columns}。",
+    },
+    "fleet.known_columns": {
+        "en": "Columns are the field names of `posguide profile show --json`:",
+        "zh": "列名应为 `posguide profile show --json` 中的字段名：",
+    },
+    "fleet.column": {
+        "en": "'{column}'",
+        "zh": "“{column}”",
+    },
+    "fleet.column_guess": {
+        "en": "'{column}' (did you mean '{guess}'?)",
+        "zh": "“{column}”（是否应为“{guess}”？）",
+    },
+    "fleet.list_sep": {
+        "en": ", ",
+        "zh": "、",
     },
     "fleet.duplicate_column": {
         "en": "the column '{column}' appears twice.",
