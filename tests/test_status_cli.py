@@ -187,8 +187,9 @@ def test_status_all_most_urgent_first_and_within(cli, terminal) -> None:
     names = [line.split()[0] for line in lines[2:4]]
     # Both overdue; c's SIM card expired (no payments) outranks main's late cleaning.
     assert names == ["c", "main"]  # and b has nothing due
+    # c is not the default terminal, so its fix says which terminal to fix
     assert lines[2].split()[1:] == ["[x]", "SIM", "expiry", "and", "1", "more", "2026-11-20", "-3",
-                                    "posguide", "sim-swap"]
+                                    "posguide", "sim-swap", "--terminal", "c"]
     assert "1 terminal(s) with nothing due" in r.out
     data = status_json(cli, "--all", "--within", "15")
     for t in data["terminals"]:
@@ -295,3 +296,34 @@ def test_history_shows_event_details_in_words(cli, terminal) -> None:
     assert "{" not in r.stdout  # no raw dicts
     r = cli("--lang", "zh", "history", env=T)
     assert "到期日 2026-12-05 改为 2027-12-05" in r.out
+
+
+def test_fix_commands_name_the_terminal_when_it_is_not_the_default(cli, terminal) -> None:
+    cli("init", "--no-input", "--name", "店二", "--purchased", "2026-11-01", env=T)
+    fixes = [f["fix"] for f in by_code(status_json(cli, "-t", "店二")).values() if f["fix"]]
+    assert fixes and all(f.endswith(" --terminal 店二") for f in fixes)
+    r = cli("-t", "店二", "status", env=T)
+    assert "posguide profile set serial SN --terminal 店二" in r.out
+    # the default terminal's own fixes stay short, unless it was chosen by name
+    fixes = [f["fix"] for f in by_code(status_json(cli)).values() if f["fix"]]
+    assert fixes and not any("--terminal" in f for f in fixes)
+    fixes = [f["fix"] for f in by_code(status_json(cli, "-t", "main")).values() if f["fix"]]
+    assert all(f.endswith(" --terminal main") for f in fixes)
+
+
+def test_a_reused_name_does_not_inherit_the_old_terminals_history(cli, terminal) -> None:
+    cli("record", "maintenance", "--date", "2025-01-01", env=T)
+    assert cli("terminal", "remove", "main", "--yes").exit_code == 0
+    cli("init", "--no-input", "--purchased", "2026-11-20", env=T)
+    maintenance = by_code(status_json(cli))["maintenance"]
+    assert maintenance["severity"] == "ok"
+    assert maintenance["due"] == "2026-12-20"  # counted from the new terminal's purchase
+    assert "purchase" in maintenance["message"] and "activation" not in maintenance["message"]
+
+
+def test_clock_restarted_today_says_today(cli, terminal) -> None:
+    cli("record", "maintenance", env=T)
+    msg = by_code(status_json(cli))["maintenance"]["message"]
+    assert "done today (2026-11-23)" in msg
+    r = cli("--lang", "zh", "status", "--json", env=T)
+    assert "今天刚做过（2026-11-23）" in r.stdout

@@ -312,6 +312,14 @@ class Profile:
             return next(iter(self.terminals.values()))
         raise UsageError(t("profile.which_terminal", names=", ".join(self.terminals)))
 
+    def needs_name(self, name: str, chosen_explicitly: bool = False) -> bool:
+        """Whether a command shown for terminal `name` must say --terminal: it
+        would otherwise run on the default one (or, when the user chose this
+        terminal by flag or environment, that choice may be gone next time)."""
+        if len(self.terminals) <= 1:
+            return False
+        return chosen_explicitly or self.default != name
+
     def add(self, term: Terminal) -> None:
         if term.name in self.terminals:
             raise UsageError(t("profile.exists", name=term.name))

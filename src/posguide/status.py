@@ -10,7 +10,7 @@ clock, the disk or prints: the CLI passes everything in and renders the result.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -34,20 +34,26 @@ CODES: dict[str, str] = {
 }
 GROUPS = ("terminal", "sim", "activity", "care", "security")
 
-# Interval clocks: the history kind that restarts them, and the command that fixes them.
-INTERVALS: dict[str, tuple[str, str]] = {
-    "dormancy": ("transaction", "posguide checklist dormancy"),
-    "maintenance": ("maintenance", "posguide checklist maintenance"),
-    "inspection": ("inspection", "posguide checklist inspection"),
-    "password": ("password-change", "posguide checklist security"),
-    "software": ("software-update", "posguide checklist security"),
-    "fee_check": ("fee-check", "posguide fee check --amount AMOUNT --settled SETTLED"),
+# Interval clocks: the history kind that restarts each.
+INTERVALS: dict[str, str] = {
+    "dormancy": "transaction",
+    "maintenance": "maintenance",
+    "inspection": "inspection",
+    "password": "password-change",
+    "software": "software-update",
+    "fee_check": "fee-check",
 }
 
+# The commands that fix each code, the main one first (`profile` builds its own).
 FIXES: dict[str, tuple[str, ...]] = {
     "terminal_service": ("posguide checklist renewal",),
     "sim_expiry": ("posguide sim-swap", "posguide record sim-renewal"),
     "dormancy": ("posguide checklist dormancy", "posguide record transaction"),
+    "maintenance": ("posguide checklist maintenance",),
+    "inspection": ("posguide checklist inspection",),
+    "password": ("posguide checklist security",),
+    "software": ("posguide checklist security",),
+    "fee_check": ("posguide fee check --amount AMOUNT --settled SETTLED",),
 }
 
 
@@ -91,7 +97,7 @@ def when(days: int, due: date) -> str:
 
 
 def _expiry(code: str, end: date | None, warn_days: int, today: date) -> Finding:
-    fixes = FIXES.get(code, ())
+    fixes = FIXES[code]
     if end is None:
         return Finding(code, "info", None, None, t(f"status.{code}.unknown"),
                        ("posguide profile set sim.expires DATE",))
@@ -106,9 +112,13 @@ def _expiry(code: str, end: date | None, warn_days: int, today: date) -> Finding
     return Finding(code, severity, end, days, message, fixes)
 
 
-def _interval(code: str, last: date | None, started: date, warn: int, critical: int,
+def _interval(code: str, last: date | None, term: Terminal, warn: int, critical: int,
               today: date) -> Finding:
-    start = last or started
+    # An event from before this terminal existed (a removed terminal's history
+    # under a reused name) does not count: the clock starts with the terminal.
+    if last is not None and last < term.started:
+        last = None
+    start = last or term.started
     idle = (today - start).days
     due = start + timedelta(days=warn)
     days = (due - today).days
@@ -118,14 +128,15 @@ def _interval(code: str, last: date | None, started: date, warn: int, critical: 
         severity = "warn"
     else:
         severity = "ok"
-    suffix = "_tx" if code == "dormancy" else ""
-    key = f"status.since_last{suffix}" if last else f"status.since_start{suffix}"
-    if idle == 1:
-        key += "_one"
-    since = t(key, days=idle, date=start.isoformat())
+    key = "status.since_last" if last else "status.since_start"
+    if code == "dormancy":
+        key += "_tx"
+    if idle in (0, 1):
+        key += ("_zero", "_one")[idle]
+    event = t("status.event.activation" if term.activated else "status.event.purchase")
+    since = t(key, days=idle, date=start.isoformat(), event=event)
     message = t(f"status.{code}.{severity}", since=since, when=when(days, due))
-    fix = INTERVALS[code][1]
-    return Finding(code, severity, due, days, message, FIXES.get(code, (fix,)))
+    return Finding(code, severity, due, days, message, FIXES[code])
 
 
 # What to type in place of the value in a suggested `profile set`.
@@ -141,9 +152,16 @@ def _profile(term: Terminal) -> Finding:
     return Finding("profile", "info", None, None, t("status.profile.info", fields=names), fixes)
 
 
+def with_terminal(command: str, name: str) -> str:
+    """`command` aimed at terminal `name` (names are letters, digits, - and _,
+    so they need no quoting in a shell)."""
+    return f"{command} --terminal {name}"
+
+
 def evaluate(term: Terminal, latest: Mapping[str, date], policy: Mapping[str, int],
-             today: date) -> list[Finding]:
-    """Every code for one terminal, in CODES order."""
+             today: date, name_in_fixes: bool = False) -> list[Finding]:
+    """Every code for one terminal, in CODES order. `name_in_fixes`: the fix
+    commands name the terminal, because the default would pick another one."""
     found = {
         "terminal_service": _expiry("terminal_service", term.service_end,
                                     policy["terminal_service_warn_days"], today),
@@ -151,11 +169,15 @@ def evaluate(term: Terminal, latest: Mapping[str, date], policy: Mapping[str, in
         "sim_expiry": _expiry("sim_expiry", term.sim.expires, policy["sim_expiry_warn_days"],
                               today),
     }
-    for code, (kind, _fix) in INTERVALS.items():
-        found[code] = _interval(code, latest.get(kind), term.started,
+    for code, kind in INTERVALS.items():
+        found[code] = _interval(code, latest.get(kind), term,
                                 policy[f"{code}_warn_days"], policy[f"{code}_critical_days"],
                                 today)
-    return [found[code] for code in CODES]
+    findings = [found[code] for code in CODES]
+    if name_in_fixes:
+        findings = [replace(f, fixes=tuple(with_terminal(c, term.name) for c in f.fixes))
+                    for f in findings]
+    return findings
 
 
 # Among findings of one severity, what hurts the merchant most comes first: an

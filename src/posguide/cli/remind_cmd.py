@@ -26,7 +26,8 @@ def remind(ics: Annotated[Path, typer.Option("--ics", metavar="FILE")]) -> None:
     latest = History(STATE.home).latest()
     items = []
     for term in profile.terminals.values():
-        findings = evaluate(term, latest.get(term.name, {}), policy, today)
+        findings = evaluate(term, latest.get(term.name, {}), policy, today,
+                            profile.needs_name(term.name))
         items.extend(reminders(term.name, findings, warn_days, today))
     data = to_ics(items, datetime.now(UTC))
     target = ics.expanduser().absolute()

@@ -54,8 +54,10 @@ def status(
         latest_all = history.latest()
         policy = profile.effective_policy()
         terms = list(profile.terminals.values()) if all_ else [profile.pick(STATE.terminal_name)]
+        explicit = STATE.terminal_name is not None and not all_
         for term in terms:
-            results.append((term, evaluate(term, latest_all.get(term.name, {}), policy, today)))
+            results.append((term, evaluate(term, latest_all.get(term.name, {}), policy, today,
+                                           profile.needs_name(term.name, explicit))))
         for notice in history.notices:
             err_console().print(notice, style="yellow", markup=False, highlight=False)
 

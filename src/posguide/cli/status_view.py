@@ -10,6 +10,9 @@ from ..i18n import t
 from ..render import SEVERITY_STYLE
 from ..status import counts, urgency
 
+# Codes whose second fix is another way to do it, not a further step.
+ALTERNATIVE_FIXES = ("sim_expiry", "dormancy")
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -39,7 +42,8 @@ def render_one(out: Console, term: Terminal, findings: list[Finding], today: dat
     table.add_column(no_wrap=True, width=3)
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold", ratio=1)
-    for gi, group in enumerate(order):
+    shown: set[str] = set()  # a command named once is not repeated (profile and SIM both
+    for gi, group in enumerate(order):  # suggest setting sim.expires)
         if gi:
             table.add_row("", "", "")
         for i, f in enumerate(groups[group]):
@@ -49,7 +53,11 @@ def render_one(out: Console, term: Terminal, findings: list[Finding], today: dat
                           Text(f.message, style=style if f.severity == "critical" else ""))
             if f.severity != "ok":
                 for n, fix in enumerate(f.fixes):
-                    key = "status.fix" if n == 0 else "status.or"
+                    if fix in shown:
+                        continue
+                    shown.add(fix)
+                    # Alternatives read "or"; the profile's fixes are all needed.
+                    key = "status.or" if n and f.code in ALTERNATIVE_FIXES else "status.fix"
                     table.add_row("", "", Text(t(key, command=fix), style="cyan"))
     out.print(table)
     out.print(_summary(findings), markup=False, highlight=False)

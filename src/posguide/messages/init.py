@@ -19,7 +19,7 @@ MESSAGES = {
         "zh": "“{name}”为默认终端。",
     },
     "init.next": {
-        "en": "Next: `posguide status` shows what is due.",
-        "zh": "下一步：用 `posguide status` 查看需要处理的事项。",
+        "en": "Next: `posguide status` shows what is due. Cleaned, inspected or changed the admin password lately, or took a payment? Record it so those clocks start there, e.g. `posguide record maintenance --date 2026-11-01` (kinds: transaction, maintenance, inspection, password-change, software-update, fee-check).",
+        "zh": "下一步：用 `posguide status` 查看需要处理的事项。最近做过清洁、检查、改管理密码或收过款？请记录下来，让提醒从那天算起，例如 `posguide record maintenance --date 2026-11-01`（类别：transaction、maintenance、inspection、password-change、software-update、fee-check）。",
     },
 }
