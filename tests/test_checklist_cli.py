@@ -277,3 +277,46 @@ def test_the_readme_example_is_a_working_custom_checklist(cli, terminal, home: P
     r = cli("--lang", "zh", "checklist", "closing", input="\ny\n", env=ENV)
     assert r.exit_code == 0, r.output
     assert "完成：打烊检查已全部走完" in r.out
+
+
+# ------------------------------------------------------------------ the support number
+
+MOBILE_WARNING = ("[!] 13812345678 is a mobile number: most likely a sales agent or a scam, "
+                  "not your provider's support line. Check the number in your contract or on "
+                  "the terminal's sticker.")
+
+
+def test_a_saved_mobile_support_number_is_shown_with_a_warning(cli, terminal,
+                                                                home: Path) -> None:
+    r = cli("profile", "set", "support_phone", "138 1234 5678", "--force")
+    assert r.exit_code == 0, r.output
+    custom(home, "mini", MINI)
+    # The lights step fails once: its troubleshooting ends with the saved number.
+    r = cli("checklist", "mini", input="\n".join(["", "y", "n", "q"]) + "\n", env=ENV)
+    assert r.exit_code == 1, r.output
+    assert ("Still not working? Type q to pause here (your answers are kept) and call "
+            "support on 13812345678. " + MOBILE_WARNING) in r.out
+    r = cli("--lang", "zh", "checklist", "mini", "--restart",
+            input="\n".join(["", "y", "n", "q"]) + "\n", env=ENV)
+    assert ("[!] 13812345678 是手机号：很可能是推销员或骗子，不是服务商的客服电话。"
+            "请核对合同或机身标签上的号码。") in r.stdout.replace("\n", "")
+
+
+def test_a_saved_mobile_is_flagged_where_enter_would_keep_it(cli, terminal, home: Path) -> None:
+    assert cli("profile", "set", "support_phone", "13812345678", "--force").exit_code == 0
+    activation = load_builtin("activation")
+    at = activation.step_index("support-phone")
+    assert at is not None
+    lines = answers_for(activation)[:at] + ["q"]
+    r = cli("checklist", "activation", input="\n".join(lines) + "\n", env=ENV)
+    assert r.exit_code == 1, r.output
+    step = r.out.split(f"Step {at + 1} of")[1]
+    assert MOBILE_WARNING in step
+    assert step.index(MOBILE_WARNING) < step.index("[Enter keeps 13812345678;")
+
+
+def test_a_service_number_gets_no_warning(cli, terminal, home: Path) -> None:
+    custom(home, "mini", MINI)
+    r = cli("checklist", "mini", input="\n".join(["", "y", "n", "q"]) + "\n", env=ENV)
+    assert "call support on 95016." in r.out
+    assert "mobile number" not in r.out

@@ -498,3 +498,28 @@ def test_runs_in_chinese(home: Path, mini: Path) -> None:
     assert answers["password"].status == "no" and answers["lights"].status == "done"
     assert answers["expiry"].value == "2027-05-23"
     assert answers["spent"].value == "12"
+
+
+@pytest.mark.parametrize(("phone", "mobile"), [
+    ("95016", False), ("4008001234", False), ("010-12345678", False), (None, False),
+    ("13812345678", True), ("+86 138 1234 5678", True),
+])
+def test_the_support_hint_warns_about_a_mobile_number(phone: str | None, mobile: bool) -> None:
+    from posguide.wizard import mobile_warning, support_hint
+
+    set_lang("en")
+    hint = support_hint(phone)
+    warning = mobile_warning(phone)
+    if phone is None:
+        assert hint == ("Still not working? Type q to pause here (your answers are kept) and "
+                        "call the support number in your contract or on the terminal's sticker.")
+    else:
+        assert hint.startswith("Still not working? Type q to pause here (your answers are "
+                               f"kept) and call support on {phone}.")
+    if mobile:
+        assert warning == ("[!] 13812345678 is a mobile number: most likely a sales agent or a "
+                           "scam, not your provider's support line. Check the number in your "
+                           "contract or on the terminal's sticker.")
+        assert hint.endswith("\n" + warning)
+    else:
+        assert warning is None and "\n" not in hint

@@ -101,6 +101,16 @@ def test_a_failed_test_then_quit_leaves_the_old_card(cli, terminal, home: Path) 
     assert json.loads(cli("profile", "show", "--json").stdout)["sim"]["iccid"] == OLD_ICCID
 
 
+def test_a_failed_test_warns_about_a_saved_mobile_support_number(cli, terminal) -> None:
+    assert cli("profile", "set", "support_phone", "13812345678", "--force").exit_code == 0
+    lines = physical()[:index_of(TEST_PAYMENT)] + ["n", "q"]
+    r = run(cli, lines)
+    assert r.exit_code == 1, r.output
+    assert ("call support on 13812345678. [!] 13812345678 is a mobile number: most likely a "
+            "sales agent or a scam, not your provider's support line. Check the number in "
+            "your contract or on the terminal's sticker.") in r.out
+
+
 def test_a_skipped_test_payment_keeps_the_old_card_until_a_test_works(
         cli, terminal, home: Path) -> None:
     before = (home / "profile.toml").read_bytes()

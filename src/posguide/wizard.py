@@ -55,6 +55,29 @@ def classify(text: str) -> str | None:
     return None
 
 
+# ------------------------------------------------------------------ the support number
+
+
+def mobile_warning(phone: str | None) -> str | None:
+    """The warning shown next to a saved support number that is a mobile
+    number (DESIGN section 7): the one place that text comes from."""
+    found = v.classify_phone(phone) if phone else None
+    if found is None or found.kind != "mobile":
+        return None
+    return t("wizard.support_mobile", phone=found.number)
+
+
+def support_hint(phone: str | None) -> str:
+    """What to do when the troubleshooting steps did not help: call the
+    support number saved in the profile (warned about if it is a mobile),
+    else the one in the contract or on the terminal's sticker."""
+    if not phone:
+        return t("wizard.support_unknown")
+    hint = t("wizard.support_phone", phone=phone)
+    warning = mobile_warning(phone)
+    return f"{hint}\n{warning}" if warning else hint
+
+
 # ------------------------------------------------------------------ answers and progress
 
 
@@ -314,6 +337,12 @@ class Wizard:
         earlier = self.answers.get(step.id)
         if earlier is not None:
             self.prompter.say(self._earlier_text(earlier), style="dim")
+        if step.kind == "input" and step.input == "phone":
+            # Enter would keep the saved number: say so if it is a mobile.
+            default = self._input_default(step)
+            warning = mobile_warning(default[0]) if default else None
+            if warning:
+                self.prompter.say(warning, style="yellow")
         if step.kind == "confirm" and step.render is not None:
             self.prompter.show(step.render(self.answers))
 

@@ -149,12 +149,6 @@ def resume_command(words: str, profile: Profile, term: Terminal) -> str:
     return command
 
 
-def support_hint(term: Terminal) -> str:
-    if term.support_phone:
-        return t("wizard.support_phone", phone=term.support_phone)
-    return t("wizard.support_unknown")
-
-
 def load_terminal(cid: str) -> tuple[Profile, Terminal]:
     from ..profile import load
 
@@ -166,7 +160,7 @@ def load_terminal(cid: str) -> tuple[Profile, Terminal]:
 
 def run(found: Checklist, restart: bool) -> None:
     from ..prompts import ConsolePrompter
-    from ..wizard import ProgressStore, Wizard, complete
+    from ..wizard import ProgressStore, Wizard, complete, support_hint
 
     profile, term = load_terminal(found.id)
     today = STATE.today()
@@ -174,7 +168,7 @@ def run(found: Checklist, restart: bool) -> None:
     store = ProgressStore(STATE.home, term.name, found.id)
     wizard = Wizard(found, prompter, store, today=today,
                     resume_command=resume_command(f"checklist {found.id}", profile, term),
-                    terminal=term, restart=restart, support_hint=support_hint(term))
+                    terminal=term, restart=restart, support_hint=support_hint(term.support_phone))
     answers = wizard.run()
     done = complete(STATE.home, term.name, found, answers, today, store)
     show_completion(prompter, found, term.name, done)

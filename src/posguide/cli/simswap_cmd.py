@@ -21,8 +21,8 @@ def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> Non
     from ..checklist import load_builtin
     from ..prompts import ConsolePrompter
     from ..simswap import TEST_PAYMENT, record_swap, tested, wizard_checklist
-    from ..wizard import ProgressStore, Wizard
-    from .checklist_cmd import load_terminal, resume_command, support_hint
+    from ..wizard import ProgressStore, Wizard, support_hint
+    from .checklist_cmd import load_terminal, resume_command
 
     profile, term = load_terminal("sim-swap")
     today = STATE.today()
@@ -32,7 +32,7 @@ def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> Non
     store = ProgressStore(STATE.home, term.name, checklist.id)
     wizard = Wizard(checklist, prompter, store, today=today,
                     resume_command=resume_command("sim-swap", profile, term),
-                    terminal=term, restart=restart, support_hint=support_hint(term))
+                    terminal=term, restart=restart, support_hint=support_hint(term.support_phone))
     answers = wizard.run()
     if not tested(answers):
         # A skipped test payment proves nothing: keep every answer, but ask

@@ -89,6 +89,10 @@ MESSAGES = {
         "en": "Still not working? Type q to pause here (your answers are kept) and call the support number in your contract or on the terminal's sticker.",
         "zh": "还是不行？输入 q 在此暂停（答案会保留），然后拨打合同或机身标签上的客服电话。",
     },
+    "wizard.support_mobile": {
+        "en": "[!] {phone} is a mobile number: most likely a sales agent or a scam, not your provider's support line. Check the number in your contract or on the terminal's sticker.",
+        "zh": "[!] {phone} 是手机号：很可能是推销员或骗子，不是服务商的客服电话。请核对合同或机身标签上的号码。",
+    },
     "wizard.critical_skip": {
         "en": "This is a critical step: skipping it can cost you money or the terminal.",
         "zh": "这是关键步骤：跳过它可能造成资金或终端方面的损失。",
