@@ -123,3 +123,21 @@ def test_usage_errors_in_chinese_point_to_the_right_help(cli, args, zh, where) -
     assert "Traceback" not in r.output
     r = cli("--lang", "en", *args)
     assert r.exit_code == 2 and where in r.stderr and "错误" not in r.stderr
+
+
+def test_keys_built_from_names_exist() -> None:
+    """Keys made with f-strings escape the scan above: check them by name."""
+    from posguide.history import KINDS
+    from posguide.profile import FIELDS
+    from posguide.status import CODES, GROUPS, INTERVALS, SEVERITIES
+
+    known = all_messages()
+    wanted = [f"kind.{k}" for k in KINDS]
+    wanted += [f"status.code.{c}" for c in CODES] + [f"status.group.{g}" for g in GROUPS]
+    wanted += [f"status.severity.{s}" for s in SEVERITIES]
+    wanted += [f"status.{c}.{s}" for c in INTERVALS for s in ("ok", "warn", "critical")]
+    wanted += [f"status.{c}.{s}" for c in ("terminal_service", "sim_expiry")
+               for s in ("ok", "warn", "critical", "unknown")]
+    wanted += [f"fields.{k}" for k in FIELDS] + [f"hint.{k}" for k in FIELDS if k != "name"]
+    missing = [k for k in wanted if k not in known]
+    assert not missing, missing

@@ -327,3 +327,19 @@ def test_clock_restarted_today_says_today(cli, terminal) -> None:
     assert "done today (2026-11-23)" in msg
     r = cli("--lang", "zh", "status", "--json", env=T)
     assert "今天刚做过（2026-11-23）" in r.stdout
+
+
+def test_record_refuses_dates_before_purchase_and_stray_expires(cli, terminal) -> None:
+    r = cli("record", "maintenance", "--date", "2024-02-01", env=T)
+    assert r.exit_code == 2 and "before the terminal was bought (2024-03-01)" in r.err
+    r = cli("record", "inspection", "--expires", "+1y", env=T)
+    assert r.exit_code == 2 and "sim-renewal" in r.err
+    assert json.loads(cli("history", "--json").stdout)["events"] == []
+
+
+def test_removing_a_terminal_forgets_its_wizard_progress(cli, terminal, home: Path) -> None:
+    r = cli("checklist", "maintenance", input="y\n", env=T)
+    assert r.exit_code == 1  # paused after one answer
+    assert list((home / "progress").rglob("*.json"))
+    assert cli("terminal", "remove", "main", "--yes").exit_code == 0
+    assert not (home / "progress" / "main").exists()

@@ -29,7 +29,7 @@ RECORD_KINDS = (
     "transaction", "maintenance", "inspection", "password-change",
     "software-update", "fee-check", "sim-renewal",
 )
-KINDS = RECORD_KINDS + ("sim-swap", "checklist", "terminal-added")
+KINDS = RECORD_KINDS + ("sim-swap", "checklist")
 INDEX_VERSION = 1
 
 

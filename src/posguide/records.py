@@ -35,11 +35,14 @@ def record(home: Home, terminal: str | None, kind: str, day: date, today: date,
     if day > today:
         raise ValidationError("date", t("validate.date_future", field=field_label("date"),
                                         value=day.isoformat()))
+    if expires is not None and kind != "sim-renewal":
+        raise UsageError(t("record.expires_only_renewal"))
     clean_note = check_text(note, "note") if note else None
     history = History(home)
     with home.locked():
         if kind != "sim-renewal":
             term = load_required(home).pick(terminal)
+            _check_after_purchase(term.purchased, day)
             event = Event(term.name, kind, day, clean_note)
             history.append([event])
             return Recorded(event, notices=history.notices)
@@ -51,6 +54,7 @@ def record(home: Home, terminal: str | None, kind: str, day: date, today: date,
                                                    day=day.isoformat()))
         with editing(home) as profile:
             term = profile.pick(terminal)
+            _check_after_purchase(term.purchased, day)
             old = term.sim.expires
             term.sim.expires = expires
             data = {"old_expires": old.isoformat() if old else None,
@@ -60,3 +64,10 @@ def record(home: Home, terminal: str | None, kind: str, day: date, today: date,
             event = Event(term.name, kind, day, clean_note, data)
         history.append([event])
         return Recorded(event, old, history.notices)
+
+
+def _check_after_purchase(purchased: date, day: date) -> None:
+    """Nothing is done to a terminal before it was bought: such a date is a typo."""
+    if day < purchased:
+        raise ValidationError("date", t("record.before_purchase", date=day.isoformat(),
+                                        purchased=purchased.isoformat()))

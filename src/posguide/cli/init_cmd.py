@@ -114,7 +114,7 @@ def init(
         prompter.show(terminal_table(term))
         if not yes and not ask_yes_no(prompter, t("init.confirm_save"), default=True):
             prompter.say(t("init.not_saved"))
-            raise typer.Exit(1)
+            raise typer.Exit(0)  # the user chose not to: not an error
 
     from ..profile import editing
 

@@ -64,7 +64,12 @@ def remove(
 
         if not ask_yes_no(ConsolePrompter(), t("terminal.remove_confirm", name=name), False):
             console().print(t("terminal.not_removed"), markup=False)
-            raise typer.Exit(1)
+            raise typer.Exit(0)  # the user chose not to: not an error
     with editing(STATE.home) as profile:
         profile.remove(name)
+        # Its half-done wizards would otherwise be offered to a new terminal
+        # given the same name.
+        import shutil
+
+        shutil.rmtree(STATE.home.progress_dir / name, ignore_errors=True)
     console().print(t("terminal.removed", name=name), markup=False, style="green")
