@@ -234,3 +234,17 @@ def test_profile_edit_with_a_missing_editor(cli, terminal, home) -> None:
     r = cli("profile", "edit", env={"EDITOR": "/nonexistent/editor", "VISUAL": None})
     assert r.exit_code == 2 and "$EDITOR" in r.err
     assert (home / "profile.toml").read_bytes() == before
+
+
+def test_hand_written_numbers_and_type_errors_read_well(cli, terminal, home) -> None:
+    profile = home / "profile.toml"
+    profile.write_text(profile.read_text().replace('fee_rate = "0.60"', "fee_rate = 0.6"))
+    assert json.loads(cli("profile", "show", "--json").stdout)["fee_rate"] == "0.6"
+    profile.write_text(profile.read_text().replace("fee_rate = 0.6", "fee_rate = 0.1234567"))
+    assert cli("profile", "show").exit_code == 3  # too many places, as when typed
+    profile.write_text(profile.read_text().replace("fee_rate = 0.1234567", 'fee_rate = "0.60"')
+                       .replace("service_years = 3", 'service_years = "three"'))
+    r = cli("profile", "show")
+    assert r.exit_code == 3 and "expected a whole number" in r.err
+    r = cli("--lang", "zh", "profile", "show")
+    assert "应为整数" in r.err and " str" not in r.err and "int" not in r.err

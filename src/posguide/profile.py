@@ -218,13 +218,15 @@ class _Bad(Exception):
 _TYPES: dict[str, tuple[type, ...]] = {
     "purchased": (date,), "activated": (date,), "sim.expires": (date,),
     "service_years": (int,),
+    # money and rates: text, or a bare number (read as Decimal, see loads)
+    "fee_rate": (str, Decimal), "fee_cap": (str, Decimal),
 }
 
 
 def _term_from_toml(name: str, data: Any) -> Terminal:
     """Re-validate what a person may have edited by hand."""
     if not isinstance(data, dict):
-        raise _Bad(f"terminals.{name}", "table")
+        raise _Bad(f"terminals.{name}", t("profile.type.dict"))
     try:
         v.check_name(name)
     except ValidationError as exc:
@@ -233,7 +235,7 @@ def _term_from_toml(name: str, data: Any) -> Terminal:
     for key, value in data.items():
         if key == "sim":
             if not isinstance(value, dict):
-                raise _Bad(f"terminals.{name}.sim", "table")
+                raise _Bad(f"terminals.{name}.sim", t("profile.type.dict"))
             for sk, sv in value.items():
                 flat[f"sim.{sk}"] = sv
         else:
@@ -249,7 +251,7 @@ def _term_from_toml(name: str, data: Any) -> Terminal:
         if isinstance(value, bool) or not isinstance(value, want) or (
             date in want and type(value) is not date
         ):
-            raise _Bad(where, t("profile.bad_type", expected=want[0].__name__))
+            raise _Bad(where, t("profile.bad_type", expected=t(f"profile.type.{want[0].__name__}")))
         if key in ("service_years", "purchased", "activated", "sim.expires"):
             parsed = value
             if key == "service_years" and not (isinstance(value, int) and 1 <= value <= 10):
@@ -357,7 +359,8 @@ def _bad_file(home: Home, detail: str) -> DataError:
 
 def loads(raw: bytes, home: Home) -> Profile:
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        # Decimal, never float: a hand-written `fee_rate = 0.6` is read exactly.
+        data = tomllib.loads(raw.decode("utf-8"), parse_float=Decimal)
     except UnicodeDecodeError as exc:
         raise _bad_file(home, t("profile.not_utf8")) from exc
     except tomllib.TOMLDecodeError as exc:
@@ -373,7 +376,8 @@ def loads(raw: bytes, home: Home) -> Profile:
                                 problem=t("profile.unknown_key_short")))
     terminals_raw = data.get("terminals", {})
     if not isinstance(terminals_raw, dict):
-        raise _bad_file(home, t("profile.bad_key", key="terminals", problem="table"))
+        raise _bad_file(home, t("profile.bad_key", key="terminals",
+                                problem=t("profile.type.dict")))
     profile = Profile()
     try:
         for name, tdata in terminals_raw.items():
@@ -391,7 +395,7 @@ def loads(raw: bytes, home: Home) -> Profile:
     profile.default = default
     policy = data.get("policy", {})
     if not isinstance(policy, dict):
-        raise _bad_file(home, t("profile.bad_key", key="policy", problem="table"))
+        raise _bad_file(home, t("profile.bad_key", key="policy", problem=t("profile.type.dict")))
     for key, value in policy.items():
         if key not in DEFAULT_POLICY:
             raise _bad_file(home, t("profile.bad_key", key=f"policy.{key}",
