@@ -79,7 +79,7 @@ def test_a_bad_row_imports_nothing_and_every_problem_is_listed(cli, terminal, ho
         "line 5: brand (Brand) looks like it contains a bank card number",
         "line 6: activated (2024-01-01) is before purchased (2024-03-01)",
         "line 7: sim.iccid (SIM ICCID): the last digit",
-        "import with --force",
+        "import again with --force",
         "line 8, name (Name): 'ok1' is already on line 2",
         "line 9, name (Name): 'main' is already in your profile",
         "--update",
@@ -196,16 +196,93 @@ def test_line_numbers_count_quoted_line_breaks(cli, tmp_path: Path) -> None:
 
 def test_confirmable_values_need_force(cli, tmp_path: Path) -> None:
     path = write(tmp_path / "f.csv", "name,purchased,support_phone,sim.iccid\n"
-                                     "a,2024-03-01,13812345678,89860012345678901239\n")
+                                     "a,2024-03-01,13812345678,89860012345678901239\n"
+                                     "b,2024-03-01,13812345678,89860012345678901247\n")
     r = cli("terminal", "import", str(path), env=ENV)
     assert r.exit_code == 2
+    assert "4 problem(s)" in r.err
+    # The reason is given once, on the first line that needs it...
     assert "line 2: support_phone (Support phone): 13812345678 is a mobile number" in r.err
     assert "line 2: sim.iccid (SIM ICCID)" in r.err and "should be 8" in r.err
+    assert r.err.count("sales agent or a scam") == 1
+    # ...later rows point back to it.
+    assert ("line 3, support_phone (Support phone): 13812345678 needs confirming too, "
+            "for the same reason as on line 2.") in r.err
+    assert ("line 3, sim.iccid (SIM ICCID): 89860012345678901247 needs confirming too, "
+            "for the same reason as on line 2.") in r.err
+    # What --force does and why it is safe to use, once at the end.
+    assert r.err.endswith("If these values are right (for example, they were confirmed before "
+                          "the file was exported), import again with --force; everything "
+                          "else is still checked.")
     r = cli("terminal", "import", str(path), "--force", env=ENV)
     assert r.exit_code == 0, r.output
     data = show(cli, "a")
     assert data["support_phone"] == "13812345678"
     assert data["sim"]["iccid"] == "89860012345678901239"
+
+
+def _confirmed_fleet(cli) -> None:
+    for name, iccid in (("a", "89860012345678901239"), ("b", "89860012345678901247")):
+        assert cli("init", "--no-input", "--name", name, "--purchased", "2024-03-01",
+                   "--support-phone", "138 1234 5678", "--sim-iccid", iccid, "--force",
+                   env=ENV).exit_code == 0
+
+
+def test_round_trip_through_a_pipe_into_a_new_home(cli, home: Path, tmp_path: Path) -> None:
+    # posguide terminal export | posguide --home NEW terminal import - [--force]
+    _confirmed_fleet(cli)
+    exported = cli("terminal", "export").stdout
+    new = tmp_path / "new-home"
+    r = cli("--home", str(new), "terminal", "import", "-", input=exported, env=ENV)
+    assert r.exit_code == 2
+    assert "confirmed before the file was exported" in r.err and "--force" in r.err
+    assert not (new / "profile.toml").exists()
+    r = cli("--home", str(new), "terminal", "import", "-", "--force", input=exported, env=ENV)
+    assert r.exit_code == 0, r.output
+    assert (new / "profile.toml").read_bytes() == (home / "profile.toml").read_bytes()
+
+
+def test_update_does_not_ask_again_about_values_already_saved(cli, home: Path,
+                                                              tmp_path: Path) -> None:
+    # Export, change a cell in a spreadsheet, import with --update: the mobile number
+    # and the ICCIDs were confirmed when they were saved, and are not asked about again.
+    _confirmed_fleet(cli)
+    exported = tmp_path / "fleet.csv"
+    assert cli("terminal", "export", str(exported)).exit_code == 0
+    edited = exported.read_text(encoding="utf-8-sig").replace(",2024-03-01,", ",2024-03-02,", 1)
+    write(exported, edited, bom=True)
+    r = cli("terminal", "import", str(exported), "--update", env=ENV)
+    assert r.exit_code == 0, r.output
+    assert "0 new terminal(s), 2 updated" in r.out
+    assert show(cli, "a")["purchased"] == "2024-03-02"
+    assert show(cli, "a")["support_phone"] == "13812345678"
+    # Without --update the row's name is the only problem: add --update and it works.
+    r = cli("terminal", "import", str(exported), env=ENV)
+    assert r.exit_code == 2 and "2 problem(s)" in r.err and "mobile" not in r.err
+    # A value that differs from the saved one is new, and needs confirming.
+    other = tmp_path / "other.csv"
+    write(other, "name,support_phone,sim.iccid\n"
+                 "a,13900000000,89860012345678901239\n"
+                 "b,,89860012345678901254\n")
+    before = files_in(home)
+    r = cli("terminal", "import", str(other), "--update", env=ENV)
+    assert r.exit_code == 2
+    assert "line 2: support_phone (Support phone): 13900000000 is a mobile number" in r.err
+    assert "line 3: sim.iccid (SIM ICCID): the last digit of 89860012345678901254" in r.err
+    assert "line 2: sim.iccid" not in r.err and "2 problem(s)" in r.err
+    assert files_in(home) == before
+
+
+def test_confirmations_in_chinese(cli, tmp_path: Path) -> None:
+    path = write(tmp_path / "f.csv", "name,purchased,support_phone\n"
+                                     "a,2024-03-01,13812345678\nb,2024-03-01,13812345678\n")
+    r = cli("--lang", "zh", "terminal", "import", str(path), env={**ENV, "POSGUIDE_WIDTH": "80"})
+    assert r.exit_code == 2
+    assert "第 3 行，support_phone (客服电话)：13812345678 同样需要确认，原因见第 2 行。" in r.err
+    assert r.stderr.splitlines()[-2:] == [
+        "手机号客服电话和校验位不符的 ICCID 需要确认，而批量导入时无法逐个询问。",
+        "如果号码无误（例如导出前已确认过），请加 --force 重新导入，其他检查照常进行。",
+    ]
 
 
 def test_update_replaces_only_the_given_fields(cli, terminal, tmp_path: Path) -> None:

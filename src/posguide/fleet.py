@@ -76,9 +76,11 @@ class ImportPlan:
 class ImportFailed(UsageError):
     """Nothing was imported; `problems` lists every bad line and field."""
 
-    def __init__(self, source: str, problems: list[Problem]) -> None:
+    def __init__(self, source: str, problems: list[Problem],
+                 notes: list[str] | None = None) -> None:
         lines = [t("fleet.problems", path=source, count=len(problems))]
         lines += ["  " + p.text() for p in problems]
+        lines += notes or []
         super().__init__("\n".join(lines))
         self.problems = problems
 
@@ -229,93 +231,128 @@ def plan_import(profile: Profile | None, raw: bytes, today: date, *, source: str
     first = next(rows, None)
     if first is None or not any(cell.strip() for cell in first[1]):
         raise UsageError(t("fleet.empty", path=source))
-    columns = read_header(first[1])
-    existing = profile.terminals if profile is not None else {}
-
+    reader = _Reader(read_header(first[1]),
+                     profile.terminals if profile is not None else {}, today, update, force)
     plan = ImportPlan()
     # A bad header does not stop the rows being checked: one round of fixes.
-    problems: list[Problem] = list(columns.problems)
-    first_line_of: dict[str, int] = {}
+    problems: list[Problem] = list(reader.columns.problems)
     count = 0
     for line, cells in rows:
         if not any(cell.strip() for cell in cells):
             continue  # blank rows at the end of a sheet
         count += 1
-        term, row_problems = _read_row(line, cells, columns, existing, first_line_of,
-                                       today, update, force)
+        term, row_problems = reader.row(line, cells)
         if row_problems:
             problems += row_problems
         elif term is not None:
-            (plan.updated if term.name in existing else plan.added).append(term)
+            (plan.updated if term.name in reader.existing else plan.added).append(term)
     if problems:
-        raise ImportFailed(source, problems)
+        notes = [t("fleet.confirm_note")] if reader.first_confirmation else []
+        raise ImportFailed(source, problems, notes)
     if count == 0:
         raise UsageError(t("fleet.no_rows", path=source))
     return plan
 
 
-def _read_row(line: int, cells: list[str], columns: Columns,
-              existing: dict[str, Terminal], first_line_of: dict[str, int], today: date,
-              update: bool, force: bool) -> tuple[Terminal | None, list[Problem]]:
-    problems: list[Problem] = []
-    if any(cell.strip() for cell in cells[len(columns.keys):]):
-        return None, [Problem(line, None, t("fleet.extra_cells", cells=len(cells),
-                                            columns=len(columns.keys)))]
-    values: dict[str, Any] = {}
-    for number, (key, cell) in enumerate(zip(columns.keys, cells, strict=False), start=1):
-        cell = unescape(cell)
-        if not cell.strip() or number - 1 in columns.ignored:
-            continue
-        if key is None:
-            problems.append(Problem(line, None, t("fleet.unnamed_column", number=number)))
-            continue
-        if key in NUMBER_FIELDS and _SCIENTIFIC.match(cell):
-            problems.append(Problem(line, key, t("fleet.scientific", value=cell.strip())))
-            continue
-        if key in DATE_FIELDS:
-            cell = spreadsheet_date(cell)
+@dataclass
+class _Reader:
+    """Checks one row after another, remembering what later rows are compared with."""
+
+    columns: Columns
+    existing: dict[str, Terminal]
+    today: date
+    update: bool
+    force: bool
+    first_line_of: dict[str, int] = field(default_factory=dict)  # name -> line
+    # field -> the line whose value first needed confirming: the reason is
+    # explained there once, not again on each of a fleet's rows.
+    first_confirmation: dict[str, int] = field(default_factory=dict)
+
+    def saved(self, cells: list[str]) -> Terminal | None:
+        """The terminal this row names, if the profile already holds it."""
+        if not self.columns.named:
+            return None
+        index = self.columns.keys.index("name")
+        if index >= len(cells):
+            return None
         try:
-            values[key] = parse_field(key, cell, today, force)
-        except NeedsConfirmation as warn:
-            problems.append(Problem(line, warn.field, warn.message + " " + t("fleet.use_force"),
+            name = parse_field("name", unescape(cells[index]), self.today)
+        except ValidationError:
+            return None
+        return self.existing.get(name)
+
+    def confirm(self, line: int, warn: NeedsConfirmation) -> Problem:
+        first = self.first_confirmation.setdefault(warn.field, line)
+        if first == line:
+            return Problem(line, warn.field, warn.message, names_field=True)
+        return Problem(line, warn.field, t("fleet.confirm_again", value=str(warn.value),
+                                           first=first))
+
+    def row(self, line: int, cells: list[str]) -> tuple[Terminal | None, list[Problem]]:
+        columns = self.columns
+        problems: list[Problem] = []
+        if any(cell.strip() for cell in cells[len(columns.keys):]):
+            return None, [Problem(line, None, t("fleet.extra_cells", cells=len(cells),
+                                                columns=len(columns.keys)))]
+        saved = self.saved(cells)
+        values: dict[str, Any] = {}
+        for number, (key, cell) in enumerate(zip(columns.keys, cells, strict=False), start=1):
+            cell = unescape(cell)
+            if not cell.strip() or number - 1 in columns.ignored:
+                continue
+            if key is None:
+                problems.append(Problem(line, None, t("fleet.unnamed_column", number=number)))
+                continue
+            if key in NUMBER_FIELDS and _SCIENTIFIC.match(cell):
+                problems.append(Problem(line, key, t("fleet.scientific", value=cell.strip())))
+                continue
+            if key in DATE_FIELDS:
+                cell = spreadsheet_date(cell)
+            try:
+                values[key] = parse_field(key, cell, self.today, self.force)
+            except NeedsConfirmation as warn:
+                if saved is not None and saved.get(key) == warn.value:
+                    # Confirmed when it was saved: an exported, edited and
+                    # re-imported fleet is not asked about it again.
+                    values[key] = warn.value
+                else:
+                    problems.append(self.confirm(line, warn))
+            except ValidationError as exc:
+                problems.append(Problem(line, exc.field, exc.message, names_field=True))
+
+        if not columns.named:
+            return None, problems  # the header's problem says it; the fields are checked
+        name = values.get("name")
+        if name is None:
+            if not any(p.field == "name" for p in problems):
+                problems.append(Problem(line, "name", t("fleet.name_required")))
+            return None, problems
+        if name in self.first_line_of:
+            problems.append(Problem(line, "name", t("fleet.duplicate_name", name=name,
+                                                    first=self.first_line_of[name])))
+        else:
+            self.first_line_of[name] = line
+        if saved is not None and not self.update:
+            problems.append(Problem(line, "name", t("fleet.exists", name=name)))
+        if (saved is None and "purchased" not in values
+                and not any(p.field == "purchased" for p in problems)):
+            problems.append(Problem(line, "purchased",
+                                    t("validate.required", field=v.field_label("purchased")),
                                     names_field=True))
+        if problems:
+            return None, problems
+
+        if saved is None:
+            term = Terminal(name=name, purchased=values["purchased"])
+        else:
+            term = replace(saved, sim=replace(saved.sim))
+        for key, value in values.items():
+            term.set(key, value)
+        try:
+            check_terminal(term, self.today)
         except ValidationError as exc:
-            problems.append(Problem(line, exc.field, exc.message, names_field=True))
-
-    if not columns.named:
-        return None, problems  # the header's problem says it; the fields are checked
-    name = values.get("name")
-    if name is None:
-        if not any(p.field == "name" for p in problems):
-            problems.append(Problem(line, "name", t("fleet.name_required")))
-        return None, problems
-    if name in first_line_of:
-        problems.append(Problem(line, "name", t("fleet.duplicate_name", name=name,
-                                                first=first_line_of[name])))
-    else:
-        first_line_of[name] = line
-    if name in existing and not update:
-        problems.append(Problem(line, "name", t("fleet.exists", name=name)))
-    new = name not in existing
-    if new and "purchased" not in values and not any(p.field == "purchased" for p in problems):
-        problems.append(Problem(line, "purchased",
-                                t("validate.required", field=v.field_label("purchased")),
-                                names_field=True))
-    if problems:
-        return None, problems
-
-    if new:
-        term = Terminal(name=name, purchased=values["purchased"])
-    else:
-        old = existing[name]
-        term = replace(old, sim=replace(old.sim))
-    for key, value in values.items():
-        term.set(key, value)
-    try:
-        check_terminal(term, today)
-    except ValidationError as exc:
-        return None, [Problem(line, exc.field, exc.message, names_field=True)]
-    return term, []
+            return None, [Problem(line, exc.field, exc.message, names_field=True)]
+        return term, []
 
 
 # ------------------------------------------------------------------ writing

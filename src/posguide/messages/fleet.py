@@ -83,9 +83,13 @@ MESSAGES = {
         "en": "'{name}' is already in your profile. To change it with this row's values, import with --update.",
         "zh": "“{name}”已在您的资料中。如要用这一行的内容更新它，请加 --update 导入。",
     },
-    "fleet.use_force": {
-        "en": "If it is right, import with --force.",
-        "zh": "如确认无误，请加 --force 导入。",
+    "fleet.confirm_again": {
+        "en": "{value} needs confirming too, for the same reason as on line {first}.",
+        "zh": "{value} 同样需要确认，原因见第 {first} 行。",
+    },
+    "fleet.confirm_note": {
+        "en": "A mobile support number or an ICCID with a wrong check digit needs confirming, and an import has no one to ask. If these values are right (for example, they were confirmed before the file was exported), import again with --force; everything else is still checked.",
+        "zh": "手机号客服电话和校验位不符的 ICCID 需要确认，而批量导入时无法逐个询问。\n如果号码无误（例如导出前已确认过），请加 --force 重新导入，其他检查照常进行。",
     },
     "fleet.imported": {
         "en": "Imported {path}: {added} new terminal(s), {updated} updated.",
