@@ -119,6 +119,12 @@ def test_profile_path(cli, home: Path) -> None:
 
 def test_broken_profile_exit_3_and_untouched(cli, terminal, home: Path) -> None:
     profile = home / "profile.toml"
+    r = cli("profile", "show")
+    profile.write_bytes(profile.read_bytes().replace(b"schema = 1", b"schema = = 1"))
+    r = cli("profile", "show")
+    assert r.exit_code == 3 and "profile.toml.bak" not in r.err  # there is no backup yet
+    profile.write_bytes(profile.read_bytes().replace(b"schema = = 1", b"schema = 1"))
+    assert cli("profile", "set", "brand", "Y").exit_code == 0  # now the old file is the .bak
     broken = profile.read_bytes().replace(b"schema = 1", b"schema = = 1")
     profile.write_bytes(broken)
     for args in (["profile", "show"], ["profile", "set", "brand", "X"], ["terminal", "list"],
@@ -248,3 +254,22 @@ def test_hand_written_numbers_and_type_errors_read_well(cli, terminal, home) -> 
     assert r.exit_code == 3 and "expected a whole number" in r.err
     r = cli("--lang", "zh", "profile", "show")
     assert "应为整数" in r.err and " str" not in r.err and "int" not in r.err
+
+
+def test_profile_edit_can_mend_a_broken_file(cli, terminal, home, tmp_path) -> None:
+    profile = home / "profile.toml"
+    profile.write_bytes(profile.read_bytes().replace(b"schema = 1", b"schema = = 1"))
+    editor = _editor(tmp_path, "p.write_text(p.read_text().replace('schema = = 1', 'schema = 1'))")
+    r = cli("profile", "edit", env={"EDITOR": editor})
+    assert r.exit_code == 0, r.output
+    assert "cannot be read at the moment" in r.out
+    assert cli("profile", "show").exit_code == 0
+
+
+def test_rejected_edit_does_not_advise_restoring_the_backup(cli, terminal, home, tmp_path) -> None:
+    cli("profile", "set", "brand", "Y")  # a backup exists
+    editor = _editor(tmp_path, "p.write_text(p.read_text() + 'colour = 1\\n')")
+    r = cli("profile", "edit", env={"EDITOR": editor})
+    assert r.exit_code == 3
+    assert "Your edit was not saved" in r.err and "profile.toml is unchanged" in r.err
+    assert "cp " not in r.err

@@ -69,3 +69,28 @@ def test_end_of_input_during_init_saves_nothing(home: Path) -> None:
     code = finish(child)
     assert code == 130
     assert not (home / "profile.toml").exists()
+
+
+def test_profile_edit_offers_to_reopen_a_bad_edit(home: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "posguide", "init", "--no-input", "--purchased",
+                    "2024-03-01"], env={**__import__("os").environ, "POSGUIDE_HOME": str(home)},
+                   check=True, capture_output=True)
+    # First edit breaks a date, the second one mends it and sets the brand.
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys\nfrom pathlib import Path\np = Path(sys.argv[1])\n"
+        f"count = Path({str(tmp_path / 'n')!r})\n"
+        "n = int(count.read_text()) if count.exists() else 0\ncount.write_text(str(n + 1))\n"
+        "text = p.read_text()\n"
+        "if n == 0:\n    p.write_text(text.replace('2024-03-01', '2024-02-30'))\n"
+        "else:\n    p.write_text(text.replace('2024-02-30', '2024-03-01') + 'brand = \"X\"\\n')\n"
+    )
+    child = spawn(home, "profile", "edit", env={"EDITOR": f"{sys.executable} {script}"})
+    expect_prompt(child, "Open the editor again")
+    child.sendline("y")
+    child.expect("Saved")
+    assert finish(child) == 0
+    assert 'brand = "X"' in (home / "profile.toml").read_text()

@@ -352,9 +352,20 @@ def dumps(profile: Profile) -> bytes:
     return header.encode() + tomli_w.dumps(profile.to_toml()).encode()
 
 
-def _bad_file(home: Home, detail: str) -> DataError:
-    return DataError(t("profile.unreadable", path=str(home.profile), detail=detail,
-                       backup=str(home.backup)))
+class ProfileInvalid(DataError):
+    """profile.toml (or an edit of it) cannot be read; `detail` says why."""
+
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
+def _bad_file(home: Home, detail: str) -> ProfileInvalid:
+    message = t("profile.unreadable", path=str(home.profile), detail=detail)
+    if home.backup.exists():
+        message += "\n" + t("profile.restore_backup", path=str(home.profile),
+                            backup=str(home.backup))
+    return ProfileInvalid(message, detail)
 
 
 def loads(raw: bytes, home: Home) -> Profile:

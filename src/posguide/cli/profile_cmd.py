@@ -91,39 +91,53 @@ def path() -> None:
 @app.command("edit")
 def edit() -> None:
     from ..home import atomic_write, read_bytes
-    from ..profile import loads
+    from ..profile import ProfileInvalid, loads
 
     home = STATE.home
     original = read_bytes(home.profile)
     if original is None:
         raise UsageError(t("profile.none_yet"))
-    loads(original, home)  # a broken file is reported, not edited over
+    try:
+        loads(original, home)
+    except ProfileInvalid as exc:
+        # The one command that may open a broken file: to mend it.
+        console().print(t("profile.edit_broken_start", error=exc.detail), style="yellow",
+                        markup=False, highlight=False)
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     fd, tmp = tempfile.mkstemp(prefix="profile-", suffix=".toml", dir=home.root)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(original)
-        try:
-            code = subprocess.call([*shlex.split(editor), tmp])
-        except OSError as exc:
-            raise UsageError(t("profile.editor_failed", editor=editor, error=str(exc))) from exc
-        if code != 0:
-            raise UsageError(t("profile.editor_failed", editor=editor, error=f"exit {code}"))
-        edited = Path(tmp).read_bytes()
-        if edited == original:
-            console().print(t("profile.not_changed"), markup=False)
-            return
+        while True:
+            _run_editor(editor, tmp)
+            edited = Path(tmp).read_bytes()
+            if edited == original:
+                console().print(t("profile.not_changed"), markup=False)
+                return
+            try:
+                loads(edited, home)
+                break
+            except ProfileInvalid as exc:
+                problem = exc.detail
+            if not interactive():
+                break
+            from ..prompts import ConsolePrompter, ask_yes_no
+
+            prompter = ConsolePrompter()
+            prompter.say(t("profile.edit_problem", error=problem), style="yellow")
+            if not ask_yes_no(prompter, t("profile.edit_again"), default=True):
+                break
         rejected = home.root / "profile.toml.rejected"
-        try:
-            loads(edited, home)
-        except DataError as exc:
-            atomic_write(rejected, edited)
-            raise DataError(t("profile.edit_invalid", error=exc.message,
-                              rejected=str(rejected))) from None
         with home.locked():
             if read_bytes(home.profile) != original:
                 atomic_write(rejected, edited)
                 raise DataError(t("profile.edit_conflict", rejected=str(rejected)))
+            try:
+                loads(edited, home)
+            except ProfileInvalid as exc:
+                atomic_write(rejected, edited)
+                raise DataError(t("profile.edit_invalid", error=exc.detail,
+                                  rejected=str(rejected))) from None
             # Keep the user's own text (comments, order): write their bytes.
             atomic_write(home.backup, original)
             atomic_write(home.profile, edited)
@@ -131,3 +145,12 @@ def edit() -> None:
                         style="green")
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _run_editor(editor: str, path: str) -> None:
+    try:
+        code = subprocess.call([*shlex.split(editor), path])
+    except OSError as exc:
+        raise UsageError(t("profile.editor_failed", editor=editor, error=str(exc))) from exc
+    if code != 0:
+        raise UsageError(t("profile.editor_failed", editor=editor, error=f"exit {code}"))

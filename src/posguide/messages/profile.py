@@ -4,8 +4,12 @@ MESSAGES = {
         "zh": "# posguide 资料文件。请用 `posguide profile edit` 修改，保存前会自动检查。",
     },
     "profile.unreadable": {
-        "en": "Cannot read {path}: {detail}\nThe file was left as it is. Fix it with `posguide profile edit` or a text editor, or restore the last good copy:\n  cp '{backup}' '{path}'",
-        "zh": "无法读取 {path}：{detail}\n文件保持原样未动。请用 `posguide profile edit` 或文本编辑器修正，或恢复上一个正常的备份：\n  cp '{backup}' '{path}'",
+        "en": "Cannot read {path}: {detail}\nThe file was left as it is. Fix it with `posguide profile edit` or a text editor.",
+        "zh": "无法读取 {path}：{detail}\n文件保持原样未动。请用 `posguide profile edit` 或文本编辑器修正。",
+    },
+    "profile.restore_backup": {
+        "en": "Or go back to the last good copy (changes since then are lost):\n  cp '{backup}' '{path}'",
+        "zh": "或者恢复上一个正常的备份（此后的修改会丢失）：\n  cp '{backup}' '{path}'",
     },
     "profile.not_utf8": {"en": "it is not UTF-8 text.", "zh": "它不是 UTF-8 文本。"},
     "profile.too_deep": {
@@ -70,8 +74,14 @@ MESSAGES = {
         "zh": "编辑器“{editor}”未正常结束（{error}）；未做任何修改。请把 $EDITOR 设为已安装的编辑器。",
     },
     "profile.edit_invalid": {
-        "en": "The edited profile is not valid, so the old one was kept.\n{error}\nYour edit is saved in {rejected}.",
-        "zh": "修改后的资料有误，已保留原文件。\n{error}\n您的修改已另存为 {rejected}。",
+        "en": "Your edit was not saved: {error}\nprofile.toml is unchanged. Your edited text is kept in {rejected}.",
+        "zh": "您的修改未保存：{error}\nprofile.toml 保持不变。修改后的内容另存在 {rejected}。",
+    },
+    "profile.edit_problem": {"en": "This edit cannot be saved: {error}", "zh": "这次修改无法保存：{error}"},
+    "profile.edit_again": {"en": "Open the editor again to fix it?", "zh": "重新打开编辑器修正吗？"},
+    "profile.edit_broken_start": {
+        "en": "The profile cannot be read at the moment ({error}). Fix it in the editor; it is saved only once it reads correctly.",
+        "zh": "资料文件目前无法读取（{error}）。请在编辑器中修正；只有修正无误后才会保存。",
     },
     "profile.edit_conflict": {
         "en": "The profile was changed by another command while you were editing, so your edit was not saved. It is in {rejected}.",
