@@ -325,6 +325,24 @@ def test_n_on_a_do_step_explains_the_keys(home: Path, mini: Path) -> None:
     assert done.events[0].data["no"] == ["password"]
 
 
+def test_enter_is_done_on_do_and_note_steps_but_no_answer_to_a_check(
+        home: Path, mini: Path) -> None:
+    # wipe (do): Enter; power (do): Enter; lights (check): Enter, refused, then y;
+    # password, seal: y; the inputs; done-note: Enter.
+    script, wizard = run(home, ["", "", "", "y", "y", "y", "2027-06-30", "1", ""])
+    answers = wizard.run()
+    assert answers["wipe"] == Answer("done") and answers["power"] == Answer("done")
+    assert answers["lights"] == Answer("done") and answers["done-note"] == Answer("done")
+    assert script.asked[:4] == ["Done? [Enter/y, s, b, q, ?]", "Done? [Enter/y, s, b, q, ?]",
+                                "Yes or no? Type y or n [s, b, q, ?]",
+                                "Yes or no? Type y or n [s, b, q, ?]"]
+    assert script.asked[-1] == "[Enter to go on, b, q]"
+    assert ("Answer y (yes) or n (no): Enter alone does not count here, so a slip of the "
+            "finger cannot confirm a check.") in script.flat
+    assert script.flat.count("Enter alone does not count here") == 1
+    assert "a question needs y (yes) or n (no)" in script.flat  # the keys, shown first
+
+
 def test_a_critical_step_needs_a_reason_to_be_skipped(home: Path, mini: Path) -> None:
     script, wizard = run(home, ["s", "s", "", "s", "4111 1111 1111 1111", "s",
                                 "no cloth and no time", "y", "s", "y", "2027-06-30", "s", ""])

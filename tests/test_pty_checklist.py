@@ -15,11 +15,11 @@ from ptyutil import finish, spawn
 
 ENV = {"POSGUIDE_TODAY": TODAY}
 ASK = {
-    "en": {"do": "Done? [Enter/y, s, b, q, ?]", "check": "Yes or no? [y/n, s, b, q, ?]",
+    "en": {"do": "Done? [Enter/y, s, b, q, ?]", "check": "Yes or no? Type y or n [s, b, q, ?]",
            "note": "[Enter to go on, b, q]", "step": "Step {k} of {n}",
            "resume": "Resume at step 3? [Y/n]", "stopped": "Stopped. Nothing is lost",
            "done": "Done: Monthly care is complete"},
-    "zh": {"do": "完成了吗？[回车/y, s, b, q, ?]", "check": "是否如此？[y/n, s, b, q, ?]",
+    "zh": {"do": "完成了吗？[回车/y, s, b, q, ?]", "check": "请答 y（是）或 n（否）[s, b, q, ?]",
            "note": "[回车继续, b, q]", "step": "第 {k} 步（共 {n} 步）",
            "resume": "从第 3 步继续吗？ [Y/n]", "stopped": "已中止。没有丢失任何内容",
            "done": "完成：每月保养已全部走完"},

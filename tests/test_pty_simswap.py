@@ -18,14 +18,14 @@ from test_checklist_cli import NEW_ICCID, swap_checklist
 ENV = {"POSGUIDE_TODAY": TODAY}
 OLD_ICCID = "89860012345678901238"
 ASK = {
-    "en": {"do": "Done? [Enter/y, s, b, q, ?]", "check": "Yes or no? [y/n, s, b, q, ?]",
+    "en": {"do": "Done? [Enter/y, s, b, q, ?]", "check": "Yes or no? Type y or n [s, b, q, ?]",
            "note": "[Enter to go on, b, q]", "input": "Your answer [",
            "confirm": "Save this? [y/n, b, q]", "step": "Step {k} of {n}",
            "bad": "is not an ICCID", "compare": "Old and new card",
            "saved": f"Saved: terminal main now has the new SIM card ({NEW_ICCID}).",
            "state": "SIM card is valid", "stopped": "Stopped. Nothing is lost",
            "resume": "Resume at step {k}? [Y/n]"},
-    "zh": {"do": "完成了吗？[回车/y, s, b, q, ?]", "check": "是否如此？[y/n, s, b, q, ?]",
+    "zh": {"do": "完成了吗？[回车/y, s, b, q, ?]", "check": "请答 y（是）或 n（否）[s, b, q, ?]",
            "note": "[回车继续, b, q]", "input": "请输入 [",
            "confirm": "保存吗？[y/n, b, q]", "step": "第 {k} 步（共 {n} 步）",
            "bad": "不是有效 ICCID", "compare": "旧卡与新卡对照",

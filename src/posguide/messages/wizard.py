@@ -8,8 +8,8 @@ MESSAGES = {
         "zh": "先做后核对：先凭记忆把事情做完，再在这里逐项确认。",
     },
     "wizard.keys": {
-        "en": "Answers: Enter or y = done, n = no, s = skip, b = back, q = quit (progress is kept), ? = why.",
-        "zh": "回答方式：回车或 y = 完成，n = 否，s = 跳过，b = 上一步，q = 暂停（进度会保存），? = 原因。",
+        "en": "Answers: Enter or y = done; a question needs y (yes) or n (no); s = skip, b = back, q = pause (progress is kept), ? = why.",
+        "zh": "回答方式：回车或 y = 完成；提问要答 y（是）或 n（否）；s = 跳过，b = 上一步，q = 暂停（进度会保存），? = 原因。",
     },
     "wizard.section": {
         "en": "Part {k} of {m}: {title}",
@@ -29,7 +29,8 @@ MESSAGES = {
         "zh": "之前的回答：跳过（{reason}）",
     },
     "wizard.ask_do": {"en": "Done? [Enter/y, s, b, q, ?]", "zh": "完成了吗？[回车/y, s, b, q, ?]"},
-    "wizard.ask_check": {"en": "Yes or no? [y/n, s, b, q, ?]", "zh": "是否如此？[y/n, s, b, q, ?]"},
+    "wizard.ask_check": {"en": "Yes or no? Type y or n [s, b, q, ?]",
+                         "zh": "请答 y（是）或 n（否）[s, b, q, ?]"},
     "wizard.ask_input": {"en": "Your answer [s, b, q, ?]:", "zh": "请输入 [s, b, q, ?]："},
     "wizard.ask_input_default": {
         "en": "Your answer [Enter keeps {default}; s, b, q, ?]:",
@@ -42,8 +43,8 @@ MESSAGES = {
         "zh": "做完后按回车（或 y）。也可以：s 跳过，b 上一步，q 先暂停，? 看为什么要做。",
     },
     "wizard.keys_check": {
-        "en": "Answer y (yes) or n (no). Or: s to skip, b to go back, q to stop for now, ? to see why it matters.",
-        "zh": "请回答 y（是）或 n（否）。也可以：s 跳过，b 上一步，q 先暂停，? 看为什么要做。",
+        "en": "Answer y (yes) or n (no): Enter alone does not count here, so a slip of the finger cannot confirm a check. Or: s to skip, b to go back, q to stop for now, ? to see why it matters.",
+        "zh": "请答 y（是）或 n（否）：这一步只按回车不算数，免得手一滑就确认了。也可以：s 跳过，b 上一步，q 先暂停，? 看为什么要做。",
     },
     "wizard.keys_note": {
         "en": "Press Enter to go on. Or: b to go back, q to stop for now.",
