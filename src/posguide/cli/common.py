@@ -96,9 +96,11 @@ def _command_words(args: list[str]) -> str:
 # typer's bundled click writes its errors in English f-strings (no gettext):
 # the common ones are recognised by shape and said in Chinese.
 _ZH_CLICK = [
-    (r"No such option: (?P<a>\S+) \(Possible options: (?P<b>.*)\)", "没有这个选项：{a}（可用的选项：{b}）"),
+    (r"No such option: (?P<a>\S+) \(Possible options: (?P<b>.*)\)",
+     "没有这个选项：{a}（可用的选项：{b}）"),
     (r"No such option: (?P<a>\S+)", "没有这个选项：{a}"),
-    (r"No such command '(?P<a>[^']*)'\. Did you mean (?P<b>.*)\?", "没有“{a}”这个命令。您要找的是 {b} 吗？"),
+    (r"No such command '(?P<a>[^']*)'\. Did you mean (?P<b>.*)\?",
+     "没有“{a}”这个命令。您要找的是 {b} 吗？"),
     (r"No such command '(?P<a>[^']*)'\.", "没有“{a}”这个命令。"),
     (r"Missing option (?P<a>.*?)\.(?P<b>.*)", "缺少选项 {a}。{b}"),
     (r"Missing argument (?P<a>.*?)\.(?P<b>.*)", "缺少参数 {a}。{b}"),

@@ -54,7 +54,7 @@ def set_(
         prompter.say(warn.message, style="yellow")
         if not ask_yes_no(prompter, t("prompt.keep_anyway"), default=False):
             console().print(t("profile.not_changed"), markup=False)
-            raise typer.Exit(0)  # the user chose not to: not an error from None
+            raise typer.Exit(0) from None  # the user chose not to: not an error
         parsed = parse_field(key, value, today, True)
     with editing(STATE.home) as profile:
         term = STATE.terminal(profile)
