@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -353,6 +355,71 @@ def test_export_to_stdout_and_to_a_file(cli, terminal, tmp_path: Path) -> None:
     # The user's own folder keeps its mode (the home's 0700 rule is not applied).
     assert stat.S_IMODE(target.parent.stat().st_mode) == 0o755
     assert [p.name for p in target.parent.iterdir()] == ["fleet.csv"]  # no temp file left
+
+
+def test_a_mistyped_path_is_a_usage_error(cli, terminal, tmp_path: Path) -> None:
+    """Exit 2 when the path the user typed leads nowhere, for import and export alike."""
+    r = cli("terminal", "export", str(tmp_path / "no-such-folder" / "fleet.csv"))
+    assert r.exit_code == 2, r.output
+    assert (f"Cannot write {tmp_path}/no-such-folder/fleet.csv: the folder "
+            f"{tmp_path}/no-such-folder does not exist") in r.err
+    assert not (tmp_path / "no-such-folder").exists()
+    a_file = write(tmp_path / "a-file", "x")
+    r = cli("terminal", "export", str(a_file / "fleet.csv"))
+    assert r.exit_code == 2 and "does not exist" in r.err
+    r = cli("terminal", "import", str(tmp_path / "missing.csv"))
+    assert r.exit_code == 2
+    assert f"{tmp_path}/missing.csv: there is no such file" in r.err
+    r = cli("terminal", "import", str(a_file / "fleet.csv"))
+    assert r.exit_code == 2 and "no such file" in r.err
+    r = cli("--lang", "zh", "terminal", "import", str(tmp_path / "missing.csv"))
+    assert r.exit_code == 2 and "找不到文件" in r.err
+
+
+def test_a_file_that_cannot_be_read_is_a_data_error(cli, terminal, home: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exit 3 when the file is there but unreadable (the tests may run as root, so
+    the operating system's refusal is simulated)."""
+    path = write(tmp_path / "fleet.csv", "name,purchased\nx,2024-03-01\n")
+    real = Path.read_bytes
+    before = files_in(home)
+    for code, says in ((errno.EACCES, "permission denied"), (errno.EIO, "Input/output error")):
+        def refuse(self: Path, code: int = code) -> bytes:
+            if self == path:
+                raise OSError(code, os.strerror(code), str(self))
+            return real(self)
+
+        with monkeypatch.context() as m:
+            m.setattr(Path, "read_bytes", refuse)
+            r = cli("terminal", "import", str(path), env=ENV)
+        assert r.exit_code == 3, r.output
+        assert f"Cannot read {path}: {says}" in r.err
+    assert files_in(home) == before
+
+
+@pytest.mark.parametrize(("code", "says"), [
+    (errno.EACCES, "Cannot write {}: permission denied. Choose a folder you may write to"),
+    (errno.ENOSPC, "Could not write {}: the disk is full"),
+])
+def test_an_export_that_cannot_be_written_is_a_data_error(
+        cli, terminal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        code: int, says: str) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    real_open = os.open
+
+    def refuse(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(file).startswith(str(folder)):
+            raise OSError(code, os.strerror(code), str(file))
+        return real_open(file, *args, **kwargs)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "open", refuse)
+        r = cli("terminal", "export", str(folder / "fleet.csv"))
+    assert r.exit_code == 3, r.output
+    assert says.format(folder / "fleet.csv") in r.err
+    assert "--home" not in r.err  # the export is the user's own file, not the home
+    assert list(folder.iterdir()) == []
 
 
 def test_export_without_a_profile(cli) -> None:

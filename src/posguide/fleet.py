@@ -23,6 +23,7 @@ Pure: no printing, no clock (`today` is passed in), no file writes here except
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import re
 import unicodedata
@@ -33,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from . import validate as v
-from .errors import NeedsConfirmation, UsageError, ValidationError
+from .errors import DataError, NeedsConfirmation, UsageError, ValidationError
 from .home import atomic_write
 from .i18n import t
 from .profile import FIELD_ORDER, Profile, Terminal, check_terminal, parse_field, to_flat
@@ -369,7 +370,42 @@ def export_csv(terminals: Iterable[Terminal]) -> str:
     return buffer.getvalue()
 
 
+# ------------------------------------------------------------------ files
+
+# A path the user typed wrong is a usage error (exit 2); a file that is there
+# but cannot be read or written (permissions, a full disk) is a data error (3).
+WRONG_PATH = (errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.ENAMETOOLONG)
+NO_PERMISSION = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of the file to import."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        if exc.errno in WRONG_PATH:
+            raise UsageError(t("fleet.no_file", path=str(path))) from None
+        if exc.errno in NO_PERMISSION:
+            raise DataError(t("fleet.read_permission", path=str(path))) from None
+        raise DataError(t("fleet.cannot_read", path=str(path),
+                          error=exc.strerror or str(exc))) from None
+
+
 def write_export(path: Path, text: str) -> None:
     """Write an export where the user asked, atomically, with a BOM, mode 0600,
     leaving the folder's own permissions alone."""
-    atomic_write(path, (BOM + text).encode("utf-8"), in_home=False)
+    if not path.parent.is_dir():
+        raise UsageError(t("fleet.no_folder", path=str(path), folder=str(path.parent)))
+    try:
+        atomic_write(path, (BOM + text).encode("utf-8"), in_home=False)
+    except DataError as exc:
+        # atomic_write speaks of the home; this file is the user's own.
+        cause = exc.__cause__
+        if not isinstance(cause, OSError):
+            raise
+        if cause.errno in WRONG_PATH:  # the folder went away meanwhile
+            raise UsageError(t("fleet.no_folder", path=str(path),
+                               folder=str(path.parent))) from None
+        if cause.errno in NO_PERMISSION:
+            raise DataError(t("fleet.write_permission", path=str(path))) from None
+        raise

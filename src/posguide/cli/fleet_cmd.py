@@ -27,20 +27,20 @@ def import_(
     update: Annotated[bool, typer.Option("--update")] = False,
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    from ..errors import UsageError
-    from ..fleet import plan_import
+    from ..errors import DataError
+    from ..fleet import plan_import, read_source
     from ..profile import editing
 
     source = str(file)
-    try:
-        if source == "-":  # `posguide terminal export | ... | posguide terminal import -`
-            source = t("fleet.stdin")
+    if source == "-":  # `posguide terminal export | ... | posguide terminal import -`
+        source = t("fleet.stdin")
+        try:
             raw = sys.stdin.buffer.read()
-        else:
-            raw = file.read_bytes()
-    except OSError as exc:
-        raise UsageError(t("fleet.cannot_read", path=source,
-                           error=exc.strerror or str(exc))) from None
+        except OSError as exc:
+            raise DataError(t("fleet.cannot_read", path=source,
+                              error=exc.strerror or str(exc))) from None
+    else:
+        raw = read_source(file)
     today = STATE.today()
     # One locked write: validate against the profile as it is under the lock,
     # and change nothing unless every row is good.
