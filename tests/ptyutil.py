@@ -38,7 +38,7 @@ def finish(child: pexpect.spawn) -> int:
 # The end of a question: its closing bracket or mark, then rich's style codes
 # around the one space after it.
 _ESC = r"(?:\x1b\[[0-9;]*m)*"
-PROMPT_END = rf"[)\]?？：:]{_ESC} {_ESC}"
+PROMPT_END = rf"[)）\]?？：:]{_ESC} {_ESC}"
 
 
 def expect_prompt(child: pexpect.spawn, text: str | None = None) -> None:

@@ -35,6 +35,8 @@ def test_interactive_init_corrects_a_bad_answer(home: Path, lang: str) -> None:
     answer("2024-02-30", words["purchased"])  # no such day
     child.expect(words["bad"])
     answer("2024-02-29", words["purchased"])
+    answer("2024-01-15")  # activation before purchase: said at once, asked again
+    child.expect("before" if lang == "en" else "早于")
     answer("")  # activation date
     answer("")  # service years
     answer("13812345678", words["phone"])

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import NeedsConfirmation, UsageError, ValidationError
-from ..i18n import t
+from ..i18n import get_lang, t
 from ..render import console
 from .common import STATE, interactive
 
@@ -52,6 +52,7 @@ def init(
 
     today = STATE.today()
     existing = load(STATE.home)
+    parse_field("name", name, today)  # a bad --name fails before any question
     if existing is not None and name in existing.terminals:
         raise UsageError(t("profile.exists", name=name))
 
@@ -92,9 +93,11 @@ def init(
         for key, spec in FIELDS.items():
             if key in values or not spec.prompt:
                 continue
-            question = f"{t('fields.' + key)} ({t('hint.' + key)})"
+            question = f"{t('fields.' + key)}（{t('hint.' + key)}）" if get_lang() == "zh" \
+                else f"{t('fields.' + key)} ({t('hint.' + key)})"
             values[key] = ask_value(
-                prompter, question, partial(_parse, key, today), optional=not spec.required,
+                prompter, question, partial(_parse, key, today, values.get("purchased")),
+                optional=not spec.required,
             )
     elif "purchased" not in values and not errors:
         errors.append(t("init.missing", fields="--purchased"))
@@ -129,7 +132,14 @@ def init(
     out.print(t("init.next"), markup=False, highlight=False)
 
 
-def _parse(key: str, today: date, text: str, force: bool) -> Any:
+def _parse(key: str, today: date, purchased: date | None, text: str, force: bool) -> Any:
+    """One answer, checked at once against the purchase date where that matters,
+    so a merchant is asked again right there rather than after every question."""
     from ..profile import parse_field
 
-    return parse_field(key, text, today, force)
+    value = parse_field(key, text, today, force)
+    if key == "activated" and purchased is not None and value < purchased:
+        raise ValidationError(key, t("validate.activated_before_purchase",
+                                     activated=value.isoformat(),
+                                     purchased=purchased.isoformat()))
+    return value
