@@ -210,6 +210,31 @@ def test_fee_check_higher_says_what_to_do(cli, terminal) -> None:
     assert "95016" in r.out  # the support number from the profile
 
 
+def test_a_mobile_support_number_is_flagged_where_it_is_shown(cli, terminal) -> None:
+    r = cli("fee", "check", "--amount", "1000", "--settled", "990")
+    assert "The support number in your profile is 95016" in r.out
+    assert "[!]" not in r.out and "scam rather" not in r.out  # a service number is fine
+    r = cli("profile", "set", "support_phone", "138 1234 5678", "--force")
+    assert r.exit_code == 0, r.output
+    r = cli("fee", "check", "--amount", "1000", "--settled", "990", env={"POSGUIDE_WIDTH": "80"})
+    assert r.exit_code == 0, r.output
+    assert "The support number in your profile is 13812345678;" in r.out
+    assert r.stdout.splitlines()[-4:-1] == [
+        "[!] That is a mobile number: it may be a sales agent or a scam rather than your",
+        "    provider. Before you call, check the number on your contract or on the",
+        "    terminal's sticker.",
+    ]
+    r = cli("--lang", "zh", "fee", "check", "--amount", "1000", "--settled", "990",
+            env={"POSGUIDE_WIDTH": "80"})
+    assert r.stdout.splitlines()[-3:-1] == [
+        "[!] 这是手机号，可能是推销代理或骗子，而不是服务商的客服。拨打前请先核对合同或机",
+        "    身标签上的号码。",
+    ]
+    # Only the "higher" advice names the number, so only it carries the warning.
+    r = cli("fee", "check", "--amount", "1000", "--settled", "994")
+    assert "13812345678" not in r.out and "[!]" not in r.out
+
+
 def test_fee_check_lower(cli, terminal) -> None:
     r = cli("fee", "check", "--amount", "1000", "--settled", "998")
     assert "2.00 taken on 1,000.00 is 0.20%: 4.00 less than agreed" in r.out

@@ -91,8 +91,35 @@ def _explain(result: FeeCheck, term: Terminal | None) -> None:
         out.print(t("fee.higher", **words), style="bold red", markup=False, highlight=False)
         out.print(t("fee.higher_todo"), markup=False, highlight=False)
         if term is not None and term.support_phone:
-            out.print(t("fee.support_phone", phone=term.support_phone), markup=False,
-                      highlight=False)
+            _support_phone(term.support_phone)
     else:
         out.print(t("fee.lower", **words), style="yellow", markup=False, highlight=False)
         out.print(t("fee.lower_todo"), markup=False, highlight=False)
+
+
+def _support_phone(number: str) -> None:
+    """The saved support number, with a warning when it is a mobile: the one
+    number a merchant is told to call about a wrong fee must not be a scammer's."""
+    from ..validate import classify_phone
+
+    console().print(t("fee.support_phone", phone=number), markup=False, highlight=False)
+    phone = classify_phone(number)
+    if phone is not None and phone.kind == "mobile":
+        _marked("warn", t("fee.support_phone_mobile"))
+
+
+def _marked(severity: str, message: str) -> None:
+    """`[!] message`, the lines after the first indented under the text. Wrapped
+    here rather than by print, which would move a Chinese sentence (no spaces
+    to break at) whole to the next line and leave the mark alone on its own."""
+    from rich.text import Text
+
+    from ..render import SEVERITY_STYLE
+
+    mark, style = SEVERITY_STYLE[severity]
+    out = console()
+    indent = " " * (len(mark) + 1)
+    for number, line in enumerate(Text(message).wrap(out, max(out.width - len(indent), 20))):
+        line.rstrip()
+        out.print(Text(mark + " " if number == 0 else indent) + line, style=style,
+                  soft_wrap=True, highlight=False)

@@ -35,6 +35,10 @@ MESSAGES = {
         "en": "The support number in your profile is {phone}; check that it matches your contract.",
         "zh": "您资料中记录的客服电话是 {phone}；请核对它与合同上的一致。",
     },
+    "fee.support_phone_mobile": {
+        "en": "That is a mobile number: it may be a sales agent or a scam rather than your provider. Before you call, check the number on your contract or on the terminal's sticker.",
+        "zh": "这是手机号，可能是推销代理或骗子，而不是服务商的客服。拨打前请先核对合同或机身标签上的号码。",
+    },
     "fee.lower": {
         "en": "{fee} taken on {amount} is {rate}%: {difference} less than agreed ({agreed} comes to {expected}).",
         "zh": "{amount} 元扣了 {fee} 元，费率 {rate}%：比约定少扣了 {difference} 元（按约定 {agreed} 应扣 {expected} 元）。",
