@@ -122,16 +122,31 @@ def test_the_core_refuses_inexact_values_given_as_decimals(amount, settled, rate
 
 
 @pytest.mark.parametrize(("value", "text"), [
-    (D("0.6000"), "0.60"), (D("0.6050"), "0.605"), (D("0.61234"), "0.6123"),
-    (D("100"), "100.00"), (D("0"), "0.00"),
+    (D("0.6000"), "0.60%"), (D("0.6"), "0.60%"), (D("0.6050"), "0.605%"),
+    (D("0.61234"), "0.6123%"), (D("0.61235"), "0.6124%"), (D("100"), "100.00%"),
+    (D("0"), "0.00%"), (D("0.38"), "0.38%"),
 ])
 def test_rates_are_shown_without_noise(value: Decimal, text: str) -> None:
     assert fees.format_rate(value) == text
 
 
-def test_money_is_shown_with_grouping_and_cents() -> None:
-    assert fees.format_money(D("1000")) == "1,000.00"
-    assert fees.format_money(D("1234567.5")) == "1,234,567.50"
+@pytest.mark.parametrize(("value", "text"), [
+    (D("1000"), "1,000.00"), (D("1234567.5"), "1,234,567.50"), (D("0"), "0.00"),
+    (D("994.005"), "994.01"),  # half-up, as the fees themselves are rounded
+    (D("6.00"), "6.00"),
+])
+def test_money_is_shown_with_grouping_and_cents(value: Decimal, text: str) -> None:
+    assert fees.format_money(value) == text
+
+
+def test_the_helpers_show_a_recorded_fee_check_as_the_command_did() -> None:
+    """History keeps a fee check's numbers as strings; formatted back, they read
+    exactly as `fee check` printed them."""
+    data = fees.check_text("1000", "990", "0.6").to_event_data()
+    assert fees.format_money(D(data["fee"])) == "10.00"
+    assert fees.format_money(D(data["amount"])) == "1,000.00"
+    assert fees.format_rate(D(data["effective_rate"])) == "1.00%"
+    assert fees.format_rate(D(data["agreed_rate"])) == "0.60%"
 
 
 def test_fees_module_contains_no_float() -> None:

@@ -134,14 +134,22 @@ def check_text(amount: str, settled: str, rate: str, cap: str | None = None) -> 
     )
 
 
+# How `fee check` shows money and rates to people, for every place that shows a
+# fee check the same way (`history` shows the numbers of `fee-check` events,
+# which are kept as decimal strings: format_money(Decimal(data["fee"]))).
+
+
 def format_money(value: Decimal) -> str:
-    """1000 -> '1,000.00': the cent always shown, thousands grouped."""
-    return f"{value.quantize(CENT):,.2f}"
+    """An amount of CNY for people: 1000 -> '1,000.00', the cent always shown,
+    thousands grouped, rounded half-up to the cent. No currency sign: the
+    sentence around it says 元 or CNY."""
+    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
 
 
 def format_rate(value: Decimal) -> str:
-    """A percent without noise: 0.6000 -> '0.60', 0.6050 -> '0.605', 0.6123 -> '0.6123'."""
-    text = f"{value.quantize(RATE_PLACES):f}"
+    """A rate in percent for people, without noise: 0.6 -> '0.60%',
+    0.6050 -> '0.605%', 0.61234 -> '0.6123%' (at least 2, at most 4 places)."""
+    text = f"{value.quantize(RATE_PLACES, rounding=ROUND_HALF_UP):f}"
     whole, _, places = text.partition(".")
     places = places.rstrip("0")
-    return f"{whole}.{places.ljust(2, '0')}"
+    return f"{whole}.{places.ljust(2, '0')}%"

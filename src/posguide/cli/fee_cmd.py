@@ -75,7 +75,7 @@ def _explain(result: FeeCheck, term: Terminal | None) -> None:
         agreed = t("fee.agreed_capped", rate=format_rate(result.agreed_rate),
                    cap=format_money(result.cap))
     else:
-        agreed = t("fee.agreed_plain", rate=format_rate(result.agreed_rate))
+        agreed = format_rate(result.agreed_rate)
     words = {
         "fee": format_money(result.fee),
         "amount": format_money(result.amount),

@@ -11,21 +11,17 @@ MESSAGES = {
         "en": "No agreed fee rate to compare with. Give it with --rate PERCENT (e.g. --rate 0.60), or save the rate from your contract once: `posguide profile set fee_rate 0.60`.",
         "zh": "没有可对照的约定费率。请用 --rate 百分比 给出（如 --rate 0.60），或把合同上的费率保存一次：`posguide profile set fee_rate 0.60`。",
     },
-    "fee.agreed_plain": {
-        "en": "{rate}%",
-        "zh": "{rate}%",
-    },
     "fee.agreed_capped": {
-        "en": "{rate}%, at most {cap} a transaction",
-        "zh": "{rate}%，单笔封顶 {cap} 元",
+        "en": "{rate}, at most {cap} a transaction",
+        "zh": "{rate}，单笔封顶 {cap} 元",
     },
     "fee.ok": {
-        "en": "{fee} taken on {amount} is {rate}%, as agreed ({agreed}).",
-        "zh": "{amount} 元扣了 {fee} 元，费率 {rate}%，与约定一致（{agreed}）。",
+        "en": "{fee} taken on {amount} is {rate}, as agreed ({agreed}).",
+        "zh": "{amount} 元扣了 {fee} 元，费率 {rate}，与约定一致（{agreed}）。",
     },
     "fee.higher": {
-        "en": "{fee} taken on {amount} is {rate}%: {difference} more than agreed ({agreed} comes to {expected}).",
-        "zh": "{amount} 元扣了 {fee} 元，费率 {rate}%：比约定多扣了 {difference} 元（按约定 {agreed} 应扣 {expected} 元）。",
+        "en": "{fee} taken on {amount} is {rate}: {difference} more than agreed ({agreed} comes to {expected}).",
+        "zh": "{amount} 元扣了 {fee} 元，费率 {rate}：比约定多扣了 {difference} 元（按约定 {agreed} 应扣 {expected} 元）。",
     },
     "fee.higher_todo": {
         "en": "What to do:\n  1. Compare this with the rate in your contract.\n  2. If they differ, ask your provider to correct the rate and refund the difference. Call the support number printed on your contract or on the terminal, never one from an advert, a text message or a caller.\n  3. Run `posguide checklist legit-check` to make sure the terminal and its provider are legitimate.\nA rate that rises quietly after a cheap first month is a known scam.",
@@ -40,8 +36,8 @@ MESSAGES = {
         "zh": "这是手机号，可能是推销代理或骗子，而不是服务商的客服。拨打前请先核对合同或机身标签上的号码。",
     },
     "fee.lower": {
-        "en": "{fee} taken on {amount} is {rate}%: {difference} less than agreed ({agreed} comes to {expected}).",
-        "zh": "{amount} 元扣了 {fee} 元，费率 {rate}%：比约定少扣了 {difference} 元（按约定 {agreed} 应扣 {expected} 元）。",
+        "en": "{fee} taken on {amount} is {rate}: {difference} less than agreed ({agreed} comes to {expected}).",
+        "zh": "{amount} 元扣了 {fee} 元，费率 {rate}：比约定少扣了 {difference} 元（按约定 {agreed} 应扣 {expected} 元）。",
     },
     "fee.lower_todo": {
         "en": "You lose nothing. If your rate has changed, record the new one: `posguide profile set fee_rate PERCENT`.",
