@@ -40,7 +40,7 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
 def test_every_key_used_in_the_code_exists() -> None:
     known = all_messages()
     used = set()
-    pattern = re.compile(r"""\bt\(\s*["']([a-z_]+\.[A-Za-z0-9_.\-]+)["']""")
+    pattern = re.compile(r"""\btn?\(\s*["']([a-z_]+\.[A-Za-z0-9_.\-]+)["']""")
     for path in SRC.rglob("*.py"):
         used |= set(pattern.findall(path.read_text(encoding="utf-8")))
     missing = sorted(k for k in used if k not in known)
@@ -140,4 +140,12 @@ def test_keys_built_from_names_exist() -> None:
                for s in ("ok", "warn", "critical", "unknown")]
     wanted += [f"fields.{k}" for k in FIELDS] + [f"hint.{k}" for k in FIELDS if k != "name"]
     missing = [k for k in wanted if k not in known]
+    assert not missing, missing
+
+
+def test_calendar_item_names_exist_for_every_dated_code() -> None:
+    from posguide.status import CODES
+
+    known = all_messages()
+    missing = [c for c in CODES if c != "profile" and f"remind.item.{c}" not in known]
     assert not missing, missing

@@ -190,7 +190,7 @@ def test_status_all_most_urgent_first_and_within(cli, terminal) -> None:
     # c is not the default terminal, so its fix says which terminal to fix
     assert lines[2].split()[1:] == ["[x]", "SIM", "expiry", "and", "1", "more", "2026-11-20", "-3",
                                     "posguide", "sim-swap", "--terminal", "c"]
-    assert "1 terminal(s) with nothing due" in r.out
+    assert "1 terminal with nothing due" in r.out
     data = status_json(cli, "--all", "--within", "15")
     for t in data["terminals"]:
         assert all(f["days"] is not None and f["days"] <= 15 for f in t["findings"])
@@ -343,3 +343,14 @@ def test_removing_a_terminal_forgets_its_wizard_progress(cli, terminal, home: Pa
     assert list((home / "progress").rglob("*.json"))
     assert cli("terminal", "remove", "main", "--yes").exit_code == 0
     assert not (home / "progress" / "main").exists()
+
+
+def test_calendar_titles_read_well_in_chinese(cli, terminal, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    target = tmp_path / "r.ics"
+    assert cli("--lang", "zh", "remind", "--ics", str(target), env=T).exit_code == 0
+    titles = {str(e["SUMMARY"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
+    assert "posguide：流量卡到期（main）" in titles
+    assert "posguide：流量卡将于2026-12-05到期，请提前处理（main）" in titles
+    assert not any("到期到期" in title for title in titles)

@@ -71,6 +71,10 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def both(key: str, /, **params: object) -> dict[str, str]:
-    """The message in every language (for data that must carry both)."""
-    return {lang: t(key, lang, **params) for lang in LANGS}
+def tn(key: str, count: int, /, **params: object) -> str:
+    """`key` with a number in it: `key_one` when count is 1 and that exists
+    (English needs it; Chinese has one form)."""
+    area = key.partition(".")[0]
+    if count == 1 and f"{key}_one" in catalogue(area):
+        key = f"{key}_one"
+    return t(key, count=count, **params)

@@ -37,7 +37,7 @@ def reminders(terminal: str, findings: list[Finding], warn_days: dict[str, int],
     for f in findings:
         if f.due is None:
             continue
-        label = t(f"status.code.{f.code}")
+        label = t(f"remind.item.{f.code}")
         fix = f.fixes[0] if f.fixes else ""
         description = f"{f.message}\n{t('status.fix', command=fix)}" if fix else f.message
         base = f"{_uid_part(terminal)}-{f.code}"

@@ -32,7 +32,7 @@ def remind(ics: Annotated[Path, typer.Option("--ics", metavar="FILE")]) -> None:
     data = to_ics(items, datetime.now(UTC))
     target = ics.expanduser().absolute()
     atomic_write(target, data, in_home=False)
-    console().print(t("remind.written", count=len(items), path=str(target),
-                      terminals=len(profile.terminals)), markup=False, highlight=False,
+    console().print(t("remind.written", count=len(items), path=str(target)),
+                    markup=False, highlight=False,
                     style="green")
     console().print(t("remind.how"), markup=False, highlight=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..i18n import t
+from ..i18n import t, tn
 from ..render import SEVERITY_STYLE
 from ..status import counts, urgency
 
@@ -95,7 +95,7 @@ def render_all(out: Console, results: list[tuple[Terminal, list[Finding]]], toda
         rows.append((urgency(pressing[0]), term, pressing))
     rows.sort(key=lambda r: (r[0], r[1].name))
 
-    title = t("status.all_title", count=len(results), today=today.isoformat())
+    title = tn("status.all_title", len(results), today=today.isoformat())
     if within is not None:
         title += " (" + t("status.all_within", days=within) + ")"
     out.print(Text(title, style="bold"))
@@ -132,5 +132,5 @@ def render_all(out: Console, results: list[tuple[Terminal, list[Finding]]], toda
                                 [line(cells, style) for cells, style in table])
         out.print(lines, no_wrap=True, overflow="ignore", crop=False)
     if quiet:
-        out.print(t("status.all_fine_terminals", count=quiet), markup=False)
+        out.print(tn("status.all_fine_terminals", quiet), markup=False)
     out.print(_summary(every), markup=False, highlight=False)

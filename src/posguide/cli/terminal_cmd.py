@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from ..i18n import t, tn
 from ..render import console, print_json
 from .common import STATE, interactive
 
@@ -24,7 +24,7 @@ def list_(json_: Annotated[bool, typer.Option("--json")] = False) -> None:
         print_json({"default": profile.default,
                     "terminals": [to_json(x) for x in profile.terminals.values()]})
         return
-    table = Table(title=t("terminal.list_title", count=len(profile.terminals)),
+    table = Table(title=tn("terminal.list_title", len(profile.terminals)),
                   title_justify="left")
     for key in ("name", "brand", "model", "serial", "sim.expires", "location"):
         table.add_column(t(f"fields.{key}"), overflow="fold")

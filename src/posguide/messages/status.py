@@ -135,6 +135,7 @@ MESSAGES = {
     "status.no_profile": {
         "en": "No terminal profile yet, so there is nothing to check.\nAdd your terminal with `posguide init`, or see an example with `posguide status --demo`.",
         "zh": "还没有终端资料，暂无可检查的内容。\n请用 `posguide init` 添加终端，或用 `posguide status --demo` 看示例。"},
+    "status.all_title_one": {"en": "{count} terminal as of {today}", "zh": "共 {count} 台终端，截至 {today}"},
     "status.all_title": {"en": "{count} terminals as of {today}, most urgent first",
                          "zh": "共 {count} 台终端，截至 {today}，最紧急的在前"},
     "status.all_within": {"en": "only items due within {days} days", "zh": "只列出 {days} 天内到期的事项"},
@@ -143,7 +144,9 @@ MESSAGES = {
     "status.col.due": {"en": "Due", "zh": "到期"},
     "status.col.days": {"en": "Days", "zh": "天数"},
     "status.col.fix": {"en": "Fix", "zh": "处理命令"},
-    "status.all_fine_terminals": {"en": "{count} terminal(s) with nothing due.",
+    "status.all_fine_terminals_one": {"en": "{count} terminal with nothing due.",
+                                      "zh": "{count} 台终端无待办事项。"},
+    "status.all_fine_terminals": {"en": "{count} terminals with nothing due.",
                                   "zh": "{count} 台终端无待办事项。"},
     "status.bad_within": {
         "en": "--within: '{value}' is not a period. Use a number of days such as 30 or 30d, or 6m / 1y.",

@@ -1,5 +1,6 @@
 MESSAGES = {
-    "terminal.list_title": {"en": "{count} terminal(s)", "zh": "共 {count} 台终端"},
+    "terminal.list_title": {"en": "{count} terminals", "zh": "共 {count} 台终端"},
+    "terminal.list_title_one": {"en": "{count} terminal", "zh": "共 {count} 台终端"},
     "terminal.default_note": {"en": "* the default terminal", "zh": "* 为默认终端"},
     "terminal.now_default": {"en": "'{name}' is now the default terminal.", "zh": "“{name}”已设为默认终端。"},
     "terminal.remove_needs_yes": {
