@@ -354,3 +354,13 @@ def test_calendar_titles_read_well_in_chinese(cli, terminal, tmp_path: Path) -> 
     assert "posguide：流量卡到期（main）" in titles
     assert "posguide：流量卡将于2026-12-05到期，请提前处理（main）" in titles
     assert not any("到期到期" in title for title in titles)
+
+
+def test_status_all_fits_80_columns(cli, terminal) -> None:
+    cli("init", "--no-input", "--name", "front-counter-2", "--purchased", "2026-11-20",
+        "--sim-expires", "2026-11-20", env=T)
+    r = cli("status", "--all", env={**T, "POSGUIDE_WIDTH": "80"})
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in r.stdout.splitlines()) <= 80
+    assert "fix: posguide sim-swap --terminal front-counter-2" in r.stdout
