@@ -19,9 +19,10 @@ NEW_ICCID = "8986001122334455667" + luhn_check_digit("8986001122334455667")
 # A valid answer for each input step, by the profile field it sets or its kind.
 BY_FIELD = {"serial": "N5-0099887", "support_phone": "95016", "merchant_no": "123456789012345",
             "terminal_id": "AB12CD34", "fee_rate": "0.38", "activated": "2024-03-06",
-            "purchased": "2024-03-01", "sim.expires": "+1y", "sim.iccid": NEW_ICCID}
+            "purchased": "2024-03-01", "sim.expires": "+1y", "sim.iccid": NEW_ICCID,
+            "service_years": "5"}
 BY_INPUT = {"iccid": NEW_ICCID, "date": "+1y", "money": "10", "rate": "0.6", "phone": "95016",
-            "text": "ok"}
+            "number": "12", "text": "ok"}
 
 
 def answers_for(c: Checklist) -> list[str]:
@@ -320,3 +321,39 @@ def test_a_service_number_gets_no_warning(cli, terminal, home: Path) -> None:
     r = cli("checklist", "mini", input="\n".join(["", "y", "n", "q"]) + "\n", env=ENV)
     assert "call support on 95016." in r.out
     assert "mobile number" not in r.out
+
+
+# ------------------------------------------------------------------ renewal
+
+
+def test_renewal_records_the_new_service_period(cli, terminal, home: Path) -> None:
+    renewal = load_builtin("renewal")
+    at = renewal.step_index("renewal-saved")
+    assert at is not None and renewal.steps[at].sets == "service_years"
+    lines = answers_for(renewal)
+    lines[at:at + 1] = ["five", "12", "5"]
+    r = cli("checklist", "renewal", input="\n".join(lines) + "\n", env=ENV)
+    assert r.exit_code == 0, r.output
+    assert "[Enter keeps 3; s, b, q, ?]" in r.out
+    assert "service_years (Service period (years)): 'five' must be a whole number from 1 to 10." \
+        in r.out
+    assert "'12' must be a whole number from 1 to 10." in r.out
+    assert "Saved to the profile: service_years = 5" in r.out
+    assert json.loads(cli("profile", "show", "--json").stdout)["service_years"] == 5
+    status = json.loads(cli("status", "--json", env=ENV).stdout)
+    service = next(f for f in status["terminals"][0]["findings"]
+                   if f["code"] == "terminal_service")
+    assert (service["severity"], service["due"]) == ("ok", "2029-03-01")
+
+
+def test_renewal_skipped_for_a_replacement_keeps_the_service_period(cli, terminal,
+                                                                    home: Path) -> None:
+    renewal = load_builtin("renewal")
+    at = renewal.step_index("renewal-saved")
+    lines = answers_for(renewal)
+    lines[at] = "s"
+    before = (home / "profile.toml").read_bytes()
+    r = cli("--lang", "zh", "checklist", "renewal", input="\n".join(lines) + "\n", env=ENV)
+    assert r.exit_code == 0, r.output
+    assert "已保存到终端资料" not in r.out
+    assert (home / "profile.toml").read_bytes() == before

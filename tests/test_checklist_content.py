@@ -119,7 +119,8 @@ def test_follows_the_format(name: str) -> None:
             if step["on_no"] == "stop":
                 assert "stop_message" in step, f"{where}: say what to do when it stops"
         if kind == "input":
-            assert step["input"] in ("iccid", "date", "money", "rate", "phone", "text"), where
+            assert step["input"] in ("iccid", "date", "money", "rate", "phone", "number",
+                                     "text"), where
             if "sets" in step:
                 assert step["sets"] in PROFILE_FIELDS, where
         if kind == "note":
@@ -200,7 +201,8 @@ def test_sim_swap_test_collection_leads_to_troubleshooting() -> None:
 # ---------------------------------------------------------------- with the engine
 
 SAMPLE_INPUT = {"serial": "LKL-N5-0012345", "merchant_no": "822100058120001",
-                "support_phone": "95016", "fee_rate": "0.60", "activated": "today"}
+                "support_phone": "95016", "fee_rate": "0.60", "activated": "today",
+                "service_years": "5"}
 
 
 def piped_answers(name: str) -> str:
@@ -241,5 +243,7 @@ def test_runs_to_completion_from_piped_answers(cli: Any, terminal: Any, home: Pa
     for step in steps(data):
         if step.get("sets") in ("serial", "merchant_no", "support_phone"):
             assert shown[step["sets"]] == SAMPLE_INPUT[step["sets"]]
+        if step.get("sets") == "service_years":
+            assert shown["service_years"] == 5
         if step.get("sets") == "activated":
             assert shown["activated"] == "2026-11-23"

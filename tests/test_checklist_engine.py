@@ -200,6 +200,8 @@ BROKEN = [
     ('critical = true\naction = { en = "Switch', 'critical = "yes"\naction = { en = "Switch',
      "sections[1].steps[2].critical", "true or false"),
     ('input = "money"', 'input = "cash"', "sections[2].steps[4].input", "iccid, date"),
+    ('input = "money"', 'input = "text"\nsets = "service_years"', "sections[2].steps[4].sets",
+     'the field service_years needs input = "number"'),
 ]
 
 
@@ -541,3 +543,49 @@ def test_the_support_hint_warns_about_a_mobile_number(phone: str | None, mobile:
         assert hint.endswith("\n" + warning)
     else:
         assert warning is None and "\n" not in hint
+
+
+def test_a_number_input_takes_whole_numbers_and_a_field_its_own_range(mini: Path,
+                                                                     home: Path) -> None:
+    # The "spent" step as a count of its own, then as the service period.
+    mini.write_text(MINI.replace('input = "money"', 'input = "number"'), encoding="utf-8")
+    script, wizard = run(home, STRAIGHT[:6] + ["-1", "1.5", "１２", "1000000", "12", ""])
+    answers = wizard.run()
+    assert answers["spent"] == Answer("value", value="12")
+    for bad in ("-1", "1.5", "１２", "1000000"):
+        assert f"'{bad}' is not a whole number. Type digits only, from 0 to 999999." in script.flat
+
+    mini.write_text(MINI.replace('input = "money"', 'input = "number"\nsets = "service_years"'),
+                    encoding="utf-8")
+    before = (home / "profile.toml").read_bytes()
+    script, wizard = run(home, STRAIGHT[:6] + ["11", "0", "5", ""], restart=True)
+    answers = wizard.run()
+    assert "[Enter keeps 3; s, b, q, ?]" in script.flat
+    assert ("service_years (Service period (years)): '11' must be a whole number from 1 to 10."
+            in script.flat)
+    assert "'0' must be a whole number from 1 to 10." in script.flat
+    done = complete(Home(home), "main", wizard.checklist, answers, TODAY, wizard.store)
+    assert done.changes == {"sim.expires": date(2027, 6, 30), "service_years": 5}
+    profile = load(Home(home))
+    assert profile is not None
+    assert profile.terminals["main"].service_years == 5
+    assert profile.terminals["main"].service_end == date(2029, 3, 1)
+    assert (home / "profile.toml.bak").read_bytes() == before
+
+
+def test_enter_keeping_the_saved_values_leaves_the_profile_alone(mini: Path,
+                                                                home: Path) -> None:
+    mini.write_text(MINI.replace('input = "money"', 'input = "number"\nsets = "service_years"'),
+                    encoding="utf-8")
+    before = (home / "profile.toml").read_bytes()
+    bak = home / "profile.toml.bak"
+    bak_before = bak.read_bytes() if bak.exists() else None
+    # Enter at the expiry (keeps 2026-12-05) and at the service period (keeps 3).
+    script, wizard = run(home, STRAIGHT[:5] + ["", "", ""])
+    answers = wizard.run()
+    assert answers["expiry"].value == "2026-12-05" and answers["spent"].value == "3"
+    done = complete(Home(home), "main", wizard.checklist, answers, TODAY, wizard.store)
+    assert done.changes == {}
+    assert (home / "profile.toml").read_bytes() == before
+    assert (bak.read_bytes() if bak.exists() else None) == bak_before
+    assert [e.kind for e in done.events] == ["checklist", "maintenance", "password-change"]

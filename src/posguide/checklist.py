@@ -22,7 +22,7 @@ from .i18n import LANGS, get_lang, t
 
 MODES = ("read-do", "do-confirm")
 KINDS = ("do", "check", "input", "note")
-INPUTS = ("iccid", "date", "money", "rate", "phone", "text")
+INPUTS = ("iccid", "date", "money", "rate", "phone", "number", "text")
 ON_NO = ("troubleshoot", "stop", "continue")
 
 # The order `posguide checklist` lists the built-in ones in: the order a
@@ -36,7 +36,7 @@ _STEP_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # The kind of value each profile field takes, so `input` and `sets` agree.
 _FIELD_INPUT = {
     "sim.iccid": "iccid", "sim.expires": "date", "purchased": "date", "activated": "date",
-    "fee_rate": "rate", "fee_cap": "money", "support_phone": "phone",
+    "fee_rate": "rate", "fee_cap": "money", "support_phone": "phone", "service_years": "number",
 }
 
 

@@ -496,10 +496,6 @@ class Wizard:
         return parse_input(step, text, force, self.today, self.terminal)
 
 
-_INPUT_FIELD = {"iccid": "sim.iccid", "date": "date", "money": "amount", "rate": "fee_rate",
-                "phone": "support_phone", "text": "note"}
-
-
 def parse_input(step: Step, text: str, force: bool, today: date,
                 terminal: Terminal | None = None) -> Any:
     """Validate an input step's answer: the step's own parser (code-defined
@@ -518,9 +514,22 @@ def parse_input(step: Step, text: str, force: bool, today: date,
         "money": lambda: v.parse_money(text, "amount"),
         "rate": lambda: v.parse_rate(text, "fee_rate"),
         "phone": lambda: v.check_phone(text, "support_phone", force),
+        "number": lambda: whole_number(text),
         "text": lambda: v.check_text(text, "note", 200),
     }
     return parsers[kind]()
+
+
+NUMBER_MAX = 999_999
+
+
+def whole_number(text: str) -> int:
+    """An `input = "number"` answer without a profile field: a count, 0 or more.
+    (With `sets`, the field's own range applies: service_years is 1-10.)"""
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or int(value) > NUMBER_MAX:
+        raise ValidationError("number", t("wizard.bad_number", value=text, high=NUMBER_MAX))
+    return int(value)
 
 
 # ------------------------------------------------------------------ completing
@@ -587,13 +596,19 @@ def profile_changes(checklist: Checklist, answers: dict[str, Answer],
 def complete(home: Home, terminal: str, checklist: Checklist, answers: dict[str, Answer],
              today: date, store: ProgressStore) -> Completion:
     """Record a finished checklist: profile fields first (they may still be
-    refused), then the events, then forget the progress; all under one lock."""
-    from .profile import editing
+    refused), then the events, then forget the progress; all under one lock.
+    A field answered with the value it already holds (Enter keeps it) is not a
+    change: the profile and its .bak are left alone when nothing changed."""
+    from .profile import editing, load
 
     events = completion_events(checklist, answers, terminal, today)
     changes = profile_changes(checklist, answers, today)
     history = History(home)
     with home.locked():
+        current = load(home) if changes else None
+        if current is not None:
+            held = current.pick(terminal)
+            changes = {k: v for k, v in changes.items() if held.get(k) != v}
         if changes:
             with editing(home) as profile:
                 term = profile.pick(terminal)

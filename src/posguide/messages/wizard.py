@@ -94,6 +94,10 @@ MESSAGES = {
         "en": "[!] {phone} is a mobile number: most likely a sales agent or a scam, not your provider's support line. Check the number in your contract or on the terminal's sticker.",
         "zh": "[!] {phone} 是手机号：很可能是推销员或骗子，不是服务商的客服电话。请核对合同或机身标签上的号码。",
     },
+    "wizard.bad_number": {
+        "en": "'{value}' is not a whole number. Type digits only, from 0 to {high}.",
+        "zh": "“{value}”不是整数。请只输入数字，范围 0 到 {high}。",
+    },
     "wizard.critical_skip": {
         "en": "This is a critical step: skipping it can cost you money or the terminal.",
         "zh": "这是关键步骤：跳过它可能造成资金或终端方面的损失。",
