@@ -186,9 +186,6 @@ class Home:
     def lock_path(self) -> Path:
         return self.root / ".lock"
 
-    def exists(self) -> bool:
-        return self.profile.exists()
-
     def ensure(self) -> None:
         ensure_dir(self.root)
 

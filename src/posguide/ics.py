@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .i18n import t
-from .status import CODES, Finding
+from .status import Finding
 
 PRODID = "-//posguide//posguide reminders//EN"
 
@@ -81,4 +81,3 @@ def to_ics(items: list[Reminder], now: datetime) -> bytes:
 
 
 EXPIRY_CODES = ("terminal_service", "sim_expiry")
-assert set(EXPIRY_CODES) <= set(CODES)

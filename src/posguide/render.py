@@ -64,5 +64,8 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
-def mark(severity: str) -> tuple[str, str]:
-    return SEVERITY_STYLE[severity]
+def print_notices(notices: list[str]) -> None:
+    """Things the user should hear once (a torn history record set aside, ...),
+    on stderr so --json output stays clean."""
+    for notice in notices:
+        err_console().print(notice, style="yellow", markup=False, highlight=False)

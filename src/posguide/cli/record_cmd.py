@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from ..render import console, err_console, print_json
+from ..render import console, print_json, print_notices
 from .common import STATE, interactive
 
 
@@ -36,8 +36,7 @@ def record(
                                 lambda s, f: parse_date(s, today, "sim.expires"))
     done = do_record(STATE.home, STATE.terminal_name, kind, day, today, note, new_expires)
     event = done.event
-    for notice in done.notices:
-        err_console().print(notice, style="yellow", markup=False, highlight=False)
+    print_notices(done.notices)
     out = console()
     out.print(t("record.done", kind=t(f"kind.{kind}"), name=event.terminal,
                 date=event.date.isoformat()), style="green", markup=False, highlight=False)
@@ -68,8 +67,7 @@ def history(
     store = History(STATE.home)
     events = list(filter_events(store.events(), terminal, kind, since_day))
     events.sort(key=lambda e: e.date)
-    for notice in store.notices:
-        err_console().print(notice, style="yellow", markup=False, highlight=False)
+    print_notices(store.notices)
     if json_:
         print_json({"schema": 1, "events": [e.to_json() for e in events]})
         return
@@ -134,7 +132,7 @@ def _write_csv(events: list) -> None:
 
     from ..validate import spreadsheet_safe
 
-    writer = csv_mod.writer(sys.stdout, lineterminator="\n")
+    writer = csv_mod.writer(sys.stdout, lineterminator="\r\n")  # RFC 4180, like export
     writer.writerow(["date", "terminal", "kind", "note", "data"])
     for e in events:
         writer.writerow([e.date.isoformat(), spreadsheet_safe(e.terminal), e.kind,

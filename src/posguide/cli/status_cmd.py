@@ -10,7 +10,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import t
-from ..render import console, err_console, print_json
+from ..render import console, print_json, print_notices
 from .common import STATE
 
 if TYPE_CHECKING:
@@ -58,8 +58,7 @@ def status(
         for term in terms:
             results.append((term, evaluate(term, latest_all.get(term.name, {}), policy, today,
                                            profile.needs_name(term.name, explicit))))
-        for notice in history.notices:
-            err_console().print(notice, style="yellow", markup=False, highlight=False)
+        print_notices(history.notices)
 
     if within_days is not None:
         results = [(term, [f for f in fs if _due_within(f, within_days)]) for term, fs in results]
