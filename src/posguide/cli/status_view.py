@@ -130,16 +130,16 @@ def render_all(out: Console, results: list[tuple[Terminal, list[Finding]]], toda
     if table:
         fix_width = max(cell_len(cells[-1]) for cells, _ in table)
         if sum(widths) + 2 * len(widths) + fix_width <= out.width:
-            rows = [line(header, None, "bold")] + [line(cells, style) for cells, style in table]
+            lines = [line(header, None, "bold")] + [line(cells, style) for cells, style in table]
         else:
             # Too narrow for the fix beside the row: it goes on a line of its own,
             # under the item, as in the one-terminal view.
             indent = " " * (widths[0] + widths[1] + 4)
-            rows = [line(header[:-1] + [""], None, "bold")]
+            lines = [line(header[:-1] + [""], None, "bold")]
             for cells, style in table:
-                rows.append(line(cells[:-1] + [""], style))
-                rows.append(Text(indent + t("status.fix", command=cells[-1]), style="cyan"))
-        out.print(Text("\n").join(rows), no_wrap=True, overflow="ignore", crop=False)
+                lines.append(line(cells[:-1] + [""], style))
+                lines.append(Text(indent + t("status.fix", command=cells[-1]), style="cyan"))
+        out.print(Text("\n").join(lines), no_wrap=True, overflow="ignore", crop=False)
     if quiet:
         out.print(tn("status.all_fine_terminals", quiet), markup=False)
     out.print(_summary(every), markup=False, highlight=False)
