@@ -218,7 +218,7 @@ def test_fee_check_ok_uses_the_profile_rate_and_records(cli, terminal, home: Pat
 def test_fee_check_higher_says_what_to_do(cli, terminal) -> None:
     r = cli("fee", "check", "--amount", "1000", "--settled", "990")
     assert r.exit_code == 0, r.output
-    assert "10.00 taken on 1,000.00 is 1.00%: 4.00 more than agreed (0.60% comes to 6.00)." in r.out
+    assert "10.00 taken on 1,000.00 is 1.00%: 4.00 more than the agreed 6.00 (0.60%)." in r.out
     assert "contract" in r.out
     assert "posguide checklist legit-check" in r.out
     assert "cheap first month" in r.out
@@ -252,7 +252,7 @@ def test_a_mobile_support_number_is_flagged_where_it_is_shown(cli, terminal) -> 
 
 def test_fee_check_lower(cli, terminal) -> None:
     r = cli("fee", "check", "--amount", "1000", "--settled", "998")
-    assert "2.00 taken on 1,000.00 is 0.20%: 4.00 less than agreed" in r.out
+    assert "2.00 taken on 1,000.00 is 0.20%: 4.00 less than the agreed 6.00 (0.60%)." in r.out
     assert "posguide profile set fee_rate" in r.out
 
 
@@ -273,6 +273,9 @@ def test_fee_check_cap_from_the_profile_and_cap_none(cli, terminal) -> None:
     assert json.loads(r.stdout)["expected_fee"] == "20.00"
     r = cli("fee", "check", "--amount", "10000", "--settled", "9980")
     assert "as agreed (0.60%, at most 20.00 a transaction)" in r.out
+    r = cli("fee", "check", "--amount", "10000", "--settled", "9940")
+    assert ("60.00 taken on 10,000.00 is 0.60%: 40.00 more than the agreed 20.00 "
+            "(0.60%, at most 20.00 a transaction).") in r.out
     r = cli("fee", "check", "--amount", "10000", "--settled", "9980", "--cap", "none", "--json")
     assert json.loads(r.stdout)["expected_fee"] == "60.00"
     assert json.loads(r.stdout)["verdict"] == "lower"
@@ -315,11 +318,25 @@ def test_fee_check_refuses_bad_input_and_records_nothing(cli, terminal, home: Pa
 def test_fee_check_in_chinese(cli, terminal) -> None:
     r = cli("--lang", "zh", "fee", "check", "--amount", "1000", "--settled", "994",
             env={"POSGUIDE_TODAY": TODAY})
-    assert "1,000.00 元扣了 6.00 元，费率 0.60%，与约定一致（0.60%）。" in r.out
+    assert "交易1,000.00元，手续费6.00元，实际费率0.60%，与约定相符（0.60%）。" in r.out
     assert "已为“main”记下一次费率核对（2026-11-23）。" in r.out
-    r = cli("--lang", "zh", "fee", "check", "--amount", "1000", "--settled", "990")
-    assert "多扣了 4.00 元" in r.out
-    assert "posguide checklist legit-check" in r.out
-    assert "骗局" in r.out
+    r = cli("--lang", "zh", "fee", "check", "--amount", "1000", "--settled", "990",
+            env={"POSGUIDE_WIDTH": "80"})
+    # Read at 80 columns: a Chinese line folds anywhere, the advice keeps its indent.
+    assert r.stdout.splitlines()[:9] == [
+        "交易1,000.00元，手续费10.00元，实际费率1.00%，比约定多扣了4.00元（约定0.60%，应",
+        "扣6.00元）。",
+        "建议这样做：",
+        "  1、对照合同上的费率。",
+        "  2、如不一致，请服务商更正费率，并退还多扣的钱。",
+        "     请拨打合同或机身上印的客服电话，不要用广告、短信或来电里给的号码。",
+        "  3、运行 `posguide checklist legit-check`，确认终端和服务商都是正规的。",
+        "首月费率很低、之后悄悄上调，是常见的骗局。",
+        "资料中保存的客服电话是 95016，请确认它与合同上的一致。",
+    ]
+    r = cli("--lang", "zh", "fee", "check", "--amount", "10000", "--settled", "9940",
+            "--cap", "20")
+    folded = r.stdout.replace("\n", "")  # Chinese folds without a space to collapse
+    assert "比约定多扣了40.00元（约定0.60%，单笔封顶20.00元，应扣20.00元）。" in folded
     r = cli("--lang", "zh", "fee", "check", "--amount", "1e3", "--settled", "990")
     assert r.exit_code == 2 and "不是有效金额" in r.err

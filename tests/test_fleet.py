@@ -154,7 +154,7 @@ def test_without_a_name_column_the_fields_are_still_checked(cli, tmp_path: Path)
     r = cli("--lang", "zh", "terminal", "import", str(path), env=ENV)
     assert r.exit_code == 2
     assert "有 3 处问题" in r.err
-    assert "第 1 行：没有 name 列" in r.err
+    assert "第 1 行：缺少 name 列" in r.err
     assert "第 2 行：purchased" in r.err and "第 3 行：sim.expires" in r.err
     assert r.err.count("需要名称") == 1  # said once for the header, not for every row
 

@@ -25,19 +25,19 @@ MESSAGES = {
     },
     "fleet.not_utf8": {
         "en": "{path} is not UTF-8 text, so nothing was imported. In Excel or WPS use 'Save As' and choose 'CSV UTF-8 (comma delimited)'.",
-        "zh": "{path} 不是 UTF-8 编码的文本，未导入任何内容。请在 Excel 或 WPS 中用“另存为”，选择“CSV UTF-8（逗号分隔）”。",
+        "zh": "{path}：不是 UTF-8 编码，未导入任何内容。请在 Excel 或 WPS 中“另存为”，文件类型选“CSV UTF-8（逗号分隔）”。",
     },
     "fleet.empty": {
         "en": "{path} is empty. Its first line names the columns, e.g. name,purchased,serial; `posguide terminal export` writes a file to start from.",
-        "zh": "{path} 是空的。第一行应为列名，如 name,purchased,serial；可用 `posguide terminal export` 导出一个文件作为模板。",
+        "zh": "{path}：内容是空的。第一行应为列名，如 name,purchased,serial；可以先用 `posguide terminal export` 导出一个文件作模板。",
     },
     "fleet.no_rows": {
         "en": "{path} has column names but no terminals: nothing was imported.",
-        "zh": "{path} 只有列名，没有终端：未导入任何内容。",
+        "zh": "{path}：只有列名，没有终端数据，未导入任何内容。",
     },
     "fleet.problems": {
         "en": "Nothing was imported from {path}: {count} problem(s) to fix first.",
-        "zh": "{path} 未导入任何内容：有 {count} 处问题需要先改正。",
+        "zh": "{path}：未导入任何内容，有 {count} 处问题需要先改正。",
     },
     "fleet.line": {
         "en": "line {line}: {message}",
@@ -77,27 +77,27 @@ MESSAGES = {
     },
     "fleet.no_name_column": {
         "en": "there is no 'name' column. Every terminal in a fleet needs a name.",
-        "zh": "没有 name 列。批量导入时每台终端都需要名称。",
+        "zh": "缺少 name 列：导入的每台终端都需要名称。",
     },
     "fleet.unnamed_column": {
         "en": "a value in column {number}, which has no name in the first line.",
-        "zh": "第 {number} 列有内容，但第一行没有给这一列起名。",
+        "zh": "第 {number} 列有内容，但第一行没有这一列的列名。",
     },
     "fleet.extra_cells": {
         "en": "{cells} cells, but the first line names only {columns} columns.",
-        "zh": "有 {cells} 个单元格，但第一行只有 {columns} 个列名。",
+        "zh": "这一行有 {cells} 个单元格，但第一行只有 {columns} 个列名。",
     },
     "fleet.name_required": {
         "en": "not given; every terminal in a fleet needs a name.",
-        "zh": "没有填写；批量导入时每台终端都需要名称。",
+        "zh": "未填写；导入的每台终端都需要名称。",
     },
     "fleet.duplicate_name": {
         "en": "'{name}' is already on line {first}. Each terminal may appear once.",
-        "zh": "“{name}”已在第 {first} 行出现。每台终端只能出现一次。",
+        "zh": "“{name}”在第 {first} 行已经出现过，每台终端只能出现一次。",
     },
     "fleet.exists": {
         "en": "'{name}' is already in your profile. To change it with this row's values, import with --update.",
-        "zh": "“{name}”已在您的资料中。如要用这一行的内容更新它，请加 --update 导入。",
+        "zh": "“{name}”已经在您的资料里。如要用这一行的内容更新它，请加 --update 导入。",
     },
     "fleet.confirm_again": {
         "en": "{value} needs confirming too, for the same reason as on line {first}.",
@@ -109,7 +109,7 @@ MESSAGES = {
     },
     "fleet.imported": {
         "en": "Imported {path}: {added} new terminal(s), {updated} updated.",
-        "zh": "已导入 {path}：新增 {added} 台终端，更新 {updated} 台。",
+        "zh": "{path}：导入完成，新增 {added} 台终端，更新 {updated} 台。",
     },
     "fleet.default_is": {
         "en": "'{name}' is the default terminal; change it with `posguide terminal use NAME`.",
@@ -121,6 +121,6 @@ MESSAGES = {
     },
     "fleet.scientific": {
         "en": "'{value}' is how a spreadsheet shows a long number it has rounded: the last digits are lost. Type the number again from the terminal or the card, in a column formatted as Text.",
-        "zh": "“{value}”是表格软件把长数字四舍五入后的显示，后几位已经丢失。请把该列设为“文本”格式，再照终端或卡片重新输入。",
+        "zh": "“{value}”是表格软件把长数字四舍五入后的样子，后面几位已经丢失。请把这一列设为“文本”格式，再对照终端或卡片重新输入。",
     },
 }

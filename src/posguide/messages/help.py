@@ -105,10 +105,12 @@ MESSAGES = {
                                   "zh": "CSV 文件（UTF-8 编码，有无 BOM 均可）；- 表示从标准输入读取。"},
     "help.terminal.import.update": {
         "en": "Update terminals that already exist with the row's filled cells (empty cells keep the saved value).",
-        "zh": "用该行填写了的单元格更新已有终端（空单元格保留原值）。",
+        "zh": "用每行已填写的单元格更新已有终端（空单元格保留原值）。",
     },
-    "help.terminal.import.force": {"en": "Accept mobile support numbers and ICCIDs with a wrong check digit.",
-                                   "zh": "接受手机号客服电话和校验位不符的 ICCID。"},
+    "help.terminal.import.force": {
+        "en": "Accept mobile support numbers and ICCIDs with a wrong check digit (e.g. confirmed in the home the file was exported from).",
+        "zh": "接受手机号客服电话和校验位不符的 ICCID（例如导出前已确认过的）。",
+    },
     "help.terminal.export": {
         "en": "Write every terminal as CSV, to FILE (with a BOM, for Excel and WPS) or to stdout.",
         "zh": "把所有终端导出为 CSV：写入 FILE（带 BOM，便于 Excel 和 WPS 打开）或输出到标准输出。",
