@@ -364,3 +364,17 @@ def test_status_all_fits_80_columns(cli, terminal) -> None:
 
     assert max(cell_len(line) for line in r.stdout.splitlines()) <= 80
     assert "fix: posguide sim-swap --terminal front-counter-2" in r.stdout
+
+
+@pytest.mark.parametrize("width", ["60", "80", "100"])
+def test_status_wraps_with_a_hanging_indent_in_chinese(cli, width: str) -> None:
+    from rich.cells import cell_len
+
+    r = cli("--lang", "zh", "status", "--demo", env={**T, "POSGUIDE_WIDTH": width})
+    lines = r.stdout.splitlines()
+    body = lines[1:next(i for i, line in enumerate(lines) if line.startswith("正常"))]
+    assert all(cell_len(line) <= int(width) for line in body)
+    starts = {cell_len(line[: line.index(line.strip()[0])]) for line in body
+              if line.strip() and not line.startswith("[")}
+    assert starts == {13}  # "[x] " + the widest topic (使用情况, 8 cells) + " "
+    assert not any(line.strip()[:1] in "）。，、" for line in body if line.strip())
