@@ -292,7 +292,7 @@ def test_history_shows_event_details_in_words(cli, terminal) -> None:
     cli("fee", "check", "--amount", "1000", "--settled", "994", env=T)
     r = cli("history", env=T)
     assert "expiry 2026-12-05 moved to 2027-12-05" in r.out
-    assert "fee 6.00 on 1000.00" in r.out and ": ok" in r.out
+    assert "fee 6.00 on 1,000.00 (0.60%): as agreed" in r.out
     assert "{" not in r.stdout  # no raw dicts
     r = cli("--lang", "zh", "history", env=T)
     assert "到期日 2026-12-05 改为 2027-12-05" in r.out

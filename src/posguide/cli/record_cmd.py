@@ -117,9 +117,18 @@ def _details(kind: str, data: dict) -> str:
     if kind == "sim-renewal" and "new_expires" in data:
         return t("history.detail.renewal", old=data.get("old_expires") or "-",
                  new=data["new_expires"])
-    if kind == "fee-check" and "verdict" in data:
-        return t("history.detail.fee", amount=data.get("amount"), fee=data.get("fee"),
-                 rate=data.get("effective_rate"), verdict=data["verdict"])
+    if kind == "fee-check" and data.get("verdict") in ("ok", "higher", "lower"):
+        from decimal import Decimal, InvalidOperation
+
+        from ..fees import format_money, format_rate
+
+        try:
+            return t("history.detail.fee", amount=format_money(Decimal(data["amount"])),
+                     fee=format_money(Decimal(data["fee"])),
+                     rate=format_rate(Decimal(data["effective_rate"])),
+                     verdict=t(f"history.verdict.{data['verdict']}"))
+        except (KeyError, TypeError, InvalidOperation):
+            pass  # an event edited by hand: shown as plain data below
     if set(data) <= {"checklist", "step"} and "checklist" in data:
         return t("history.detail.from_checklist", checklist=data["checklist"])
     return " ".join(f"{k}={v}" for k, v in data.items() if v not in (None, "", [], {}))
