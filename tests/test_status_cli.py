@@ -284,7 +284,7 @@ def test_remind_leaves_the_target_folders_permissions_alone(cli, terminal, tmp_p
     assert cli("remind", "--ics", str(shared / "posguide.ics"), env=T).exit_code == 0
     assert shared.stat().st_mode & 0o777 == 0o755
     r = cli("remind", "--ics", str(tmp_path / "missing" / "x.ics"), env=T)
-    assert r.exit_code == 3 and "missing" in r.err
+    assert r.exit_code == 2 and "does not exist" in r.err  # a path typed wrong
 
 
 def test_history_shows_event_details_in_words(cli, terminal) -> None:

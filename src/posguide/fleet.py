@@ -23,7 +23,6 @@ Pure: no printing, no clock (`today` is passed in), no file writes here except
 from __future__ import annotations
 
 import csv
-import errno
 import io
 import re
 import unicodedata
@@ -35,7 +34,7 @@ from typing import Any
 
 from . import validate as v
 from .errors import DataError, NeedsConfirmation, UsageError, ValidationError
-from .home import atomic_write
+from .home import NO_PERMISSION, WRONG_PATH, atomic_write
 from .i18n import t
 from .profile import FIELD_ORDER, Profile, Terminal, check_terminal, parse_field, to_flat
 
@@ -372,10 +371,8 @@ def export_csv(terminals: Iterable[Terminal]) -> str:
 
 # ------------------------------------------------------------------ files
 
-# A path the user typed wrong is a usage error (exit 2); a file that is there
-# but cannot be read or written (permissions, a full disk) is a data error (3).
-WRONG_PATH = (errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.ENAMETOOLONG)
-NO_PERMISSION = (errno.EACCES, errno.EPERM, errno.EROFS)
+# Exit 2 for a path typed wrong, 3 for a file that is there but unreadable:
+# the same rule as home.user_file_error for the files posguide writes.
 
 
 def read_source(path: Path) -> bytes:
@@ -394,18 +391,4 @@ def read_source(path: Path) -> bytes:
 def write_export(path: Path, text: str) -> None:
     """Write an export where the user asked, atomically, with a BOM, mode 0600,
     leaving the folder's own permissions alone."""
-    if not path.parent.is_dir():
-        raise UsageError(t("fleet.no_folder", path=str(path), folder=str(path.parent)))
-    try:
-        atomic_write(path, (BOM + text).encode("utf-8"), in_home=False)
-    except DataError as exc:
-        # atomic_write speaks of the home; this file is the user's own.
-        cause = exc.__cause__
-        if not isinstance(cause, OSError):
-            raise
-        if cause.errno in WRONG_PATH:  # the folder went away meanwhile
-            raise UsageError(t("fleet.no_folder", path=str(path),
-                               folder=str(path.parent))) from None
-        if cause.errno in NO_PERMISSION:
-            raise DataError(t("fleet.write_permission", path=str(path))) from None
-        raise
+    atomic_write(path, (BOM + text).encode("utf-8"), in_home=False)

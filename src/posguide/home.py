@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DataError
+from .errors import DataError, PosguideError, UsageError
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -74,6 +74,22 @@ def _desktop_linux_data_dir() -> Path | None:
     return Path(home, ".local", "share", APP)
 
 
+# A path the user typed wrong is a usage error (exit 2); a file that is there
+# but cannot be read or written (permissions, a full disk) is a data error (3).
+WRONG_PATH = (errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.ENAMETOOLONG)
+NO_PERMISSION = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def user_file_error(exc: OSError, path: Path) -> PosguideError:
+    """An OSError on a file the user named (an export, a calendar): said
+    without the home's advice about --home."""
+    if exc.errno in WRONG_PATH:
+        return UsageError(t("home.no_folder", path=str(path), folder=str(path.parent)))
+    if exc.errno in NO_PERMISSION:
+        return DataError(t("home.file_permission", path=str(path)))
+    return os_error(exc, path)
+
+
 def os_error(exc: OSError, path: Path) -> DataError:
     """Turn an OSError into a message that says what to do about it."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -126,7 +142,7 @@ def atomic_write(path: Path, data: bytes, *, in_home: bool = True) -> None:
         tmp_name = None
         fsync_dir(folder)
     except OSError as exc:
-        raise os_error(exc, path) from exc
+        raise (os_error(exc, path) if in_home else user_file_error(exc, path)) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

@@ -15,14 +15,6 @@ MESSAGES = {
         "en": "Cannot read {path}: permission denied. Check the file's permissions, or copy it somewhere you may read it.",
         "zh": "无法读取 {path}：没有权限。请检查文件的权限，或把它复制到有权限读取的地方。",
     },
-    "fleet.no_folder": {
-        "en": "Cannot write {path}: the folder {folder} does not exist. Check the path, or create the folder first.",
-        "zh": "无法写入 {path}：文件夹 {folder} 不存在。请检查路径，或先建好这个文件夹。",
-    },
-    "fleet.write_permission": {
-        "en": "Cannot write {path}: permission denied. Choose a folder you may write to; nothing was written.",
-        "zh": "无法写入 {path}：没有权限。请换一个有写入权限的文件夹；未写入任何内容。",
-    },
     "fleet.not_utf8": {
         "en": "{path} is not UTF-8 text, so nothing was imported. In Excel or WPS use 'Save As' and choose 'CSV UTF-8 (comma delimited)'.",
         "zh": "{path}：不是 UTF-8 编码，未导入任何内容。请在 Excel 或 WPS 中“另存为”，文件类型选“CSV UTF-8（逗号分隔）”。",

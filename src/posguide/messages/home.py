@@ -7,6 +7,14 @@ MESSAGES = {
         "en": "Could not write {path}: permission denied ({error}). Check the folder's owner and permissions, or choose another with --home.",
         "zh": "无法写入 {path}：没有权限（{error}）。请检查文件夹的所有者和权限，或用 --home 指定其他文件夹。",
     },
+    "home.no_folder": {
+        "en": "Cannot write {path}: the folder {folder} does not exist. Check the path, or create the folder first.",
+        "zh": "无法写入 {path}：文件夹 {folder} 不存在。请检查路径，或先建好这个文件夹。",
+    },
+    "home.file_permission": {
+        "en": "Cannot write {path}: permission denied. Choose a folder you may write to; nothing was written.",
+        "zh": "无法写入 {path}：没有权限。请换一个有写入权限的文件夹；未写入任何内容。",
+    },
     "home.io_error": {
         "en": "Could not use {path}: {error}.",
         "zh": "无法使用 {path}：{error}。",
