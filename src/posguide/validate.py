@@ -40,7 +40,8 @@ def field_label(field: str) -> str:
     entry = labels.get(f"fields.{field}")
     if entry is None:
         return field
-    return f"{field} ({entry[get_lang()]})"
+    lang = get_lang()
+    return f"{field}（{entry[lang]}）" if lang == "zh" else f"{field} ({entry[lang]})"
 
 
 # ---------------------------------------------------------------- dates

@@ -25,7 +25,7 @@ MESSAGES = {
     "history.detail.swap": {"en": "old card {old}; new card {new}", "zh": "旧卡 {old}；新卡 {new}"},
     "history.detail.renewal": {"en": "expiry {old} moved to {new}", "zh": "到期日 {old} 改为 {new}"},
     "history.detail.fee": {"en": "fee {fee} on {amount} ({rate}): {verdict}",
-                           "zh": "{amount} 元扣手续费 {fee} 元（{rate}）：{verdict}"},
+                           "zh": "交易{amount}元，手续费{fee}元（{rate}）：{verdict}"},
     "history.verdict.ok": {"en": "as agreed", "zh": "与约定一致"},
     "history.verdict.higher": {"en": "MORE than agreed", "zh": "高于约定"},
     "history.verdict.lower": {"en": "less than agreed", "zh": "低于约定"},
