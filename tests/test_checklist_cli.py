@@ -114,7 +114,7 @@ def test_a_custom_checklist_is_listed_and_runs(cli, terminal, home: Path) -> Non
     r = cli("checklist", "mini", input="\n".join(STRAIGHT) + "\n", env=ENV)
     assert r.exit_code == 0, r.output
     assert "Done: Mini care is complete (8 of 8 steps done)." in r.out
-    assert "Saved to the profile: sim.expires = 2027-06-30" in r.out
+    assert "Saved to the profile: SIM expiry date = 2027-06-30" in r.out
     kinds = [e["kind"] for e in events(home)]
     assert kinds[-3:] == ["checklist", "maintenance", "password-change"]
     assert events(home)[-3]["data"]["source"] == "custom"
@@ -277,7 +277,7 @@ def test_the_readme_example_is_a_working_custom_checklist(cli, terminal, home: P
     assert "Paused at step 1 of 1 until that is put right" in r.err
     r = cli("--lang", "zh", "checklist", "closing", input="\ny\n", env=ENV)
     assert r.exit_code == 0, r.output
-    assert "完成：打烊检查已全部走完" in r.out
+    assert "完成：“打烊检查”已全部走完" in r.out
 
 
 # ------------------------------------------------------------------ the support number
@@ -338,7 +338,7 @@ def test_renewal_records_the_new_service_period(cli, terminal, home: Path) -> No
     assert "service_years (Service period (years)): 'five' must be a whole number from 1 to 10." \
         in r.out
     assert "'12' must be a whole number from 1 to 10." in r.out
-    assert "Saved to the profile: service_years = 5" in r.out
+    assert "Saved to the profile: Service period (years) = 5" in r.out
     assert json.loads(cli("profile", "show", "--json").stdout)["service_years"] == 5
     status = json.loads(cli("status", "--json", env=ENV).stdout)
     service = next(f for f in status["terminals"][0]["findings"]
@@ -350,6 +350,7 @@ def test_renewal_skipped_for_a_replacement_keeps_the_service_period(cli, termina
                                                                     home: Path) -> None:
     renewal = load_builtin("renewal")
     at = renewal.step_index("renewal-saved")
+    assert at is not None
     lines = answers_for(renewal)
     lines[at] = "s"
     before = (home / "profile.toml").read_bytes()

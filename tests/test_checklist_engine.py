@@ -40,7 +40,7 @@ title = { en = "First part", zh = "第一部分" }
 id = "wipe"
 kind = "do"
 action = { en = "Wipe the screen with a dry cloth.", zh = "用干布擦屏幕。" }
-why = { en = "Dust hides tampering.", zh = "灰尘会掩盖改装痕迹。" }
+why = { en = "Dust hides tampering.", zh = "灰尘会掩盖篡改痕迹。" }
 
 [[sections.steps]]
 id = "power"
@@ -74,7 +74,7 @@ on_no = "continue"
 id = "seal"
 kind = "check"
 action = { en = "Is the seal on the case unbroken?", zh = "机壳上的封条完好吗？" }
-why = { en = "A broken seal is a sign of tampering.", zh = "封条破损是被改装的迹象。" }
+why = { en = "A broken seal is a sign of tampering.", zh = "封条破损是被篡改的迹象。" }
 on_no = "stop"
 stop_message.en = "Stop using the terminal and call your provider."
 stop_message.zh = "停止使用终端并联系服务商。"
@@ -232,7 +232,7 @@ def test_bad_toml_and_a_missing_why_are_reported(mini: Path) -> None:
     with pytest.raises(DataError) as err:
         load_custom(mini)
     assert "line 3" in err.value.message and str(mini) in err.value.message
-    dust = 'why = { en = "Dust hides tampering.", zh = "灰尘会掩盖改装痕迹。" }\n'
+    dust = 'why = { en = "Dust hides tampering.", zh = "灰尘会掩盖篡改痕迹。" }\n'
     mini.write_text(MINI.replace(dust, ""), encoding="utf-8")
     with pytest.raises(DataError) as err:
         load_custom(mini)
@@ -513,7 +513,7 @@ def test_runs_in_chinese(home: Path, mini: Path) -> None:
     flat = script.flat
     assert "小保养 [边读边做]" in flat
     assert "第 2 步（共 8 步）- 第一部分 [!] 关键步骤" in flat
-    assert "原因：灰尘会掩盖改装痕迹。" in flat
+    assert "原因：灰尘会掩盖篡改痕迹。" in flat
     assert "这是关键步骤" in flat
     assert answers["password"].status == "no" and answers["lights"].status == "done"
     assert answers["expiry"].value == "2027-05-23"

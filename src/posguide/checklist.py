@@ -19,6 +19,7 @@ from .errors import DataError, UsageError
 from .history import RECORD_KINDS
 from .home import Home, read_bytes
 from .i18n import LANGS, get_lang, t
+from .prose import join
 
 MODES = ("read-do", "do-confirm")
 KINDS = ("do", "check", "input", "note")
@@ -118,7 +119,7 @@ def _keys(table: Mapping[str, Any], where: str, allowed: set[str], required: set
     for key in table:
         if key not in allowed:
             raise _Bad(f"{where}{key}", t("checklist.err_unknown_key",
-                                          allowed=", ".join(sorted(allowed))))
+                                          allowed=join(sorted(allowed))))
     for key in sorted(required):
         if key not in table:
             raise _Bad(f"{where}{key}", t("checklist.err_missing"))
@@ -139,7 +140,7 @@ def _text(value: Any, key: str) -> Text:
 
 def _choice(value: Any, key: str, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in choices:
-        raise _Bad(key, t("checklist.err_choice", value=str(value), choices=", ".join(choices)))
+        raise _Bad(key, t("checklist.err_choice", value=str(value), choices=join(choices)))
     return value
 
 
@@ -213,7 +214,7 @@ def _sets(value: Any, key: str, input_kind: str) -> str:
 
     fields = [f for f in FIELD_ORDER if f != "name"]  # renaming a terminal is not a step
     if not isinstance(value, str) or value not in fields:
-        raise _Bad(key, t("checklist.err_choice", value=str(value), choices=", ".join(fields)))
+        raise _Bad(key, t("checklist.err_choice", value=str(value), choices=join(fields)))
     wanted = _FIELD_INPUT.get(value, "text")
     if input_kind != wanted:
         raise _Bad(key, t("checklist.err_sets_input", field=value, input=wanted))
@@ -378,7 +379,7 @@ def find(home: Home, name: str) -> Checklist:
     if plain and path.is_file():
         return load_custom(path)  # a broken file says why (exit 3)
     names = builtin_ids() + [p.stem for p in custom_paths(home)]
-    raise UsageError(t("checklist.unknown", name=name, names=", ".join(names)))
+    raise UsageError(t("checklist.unknown", name=name, names=join(names)))
 
 
 __all__ = ["Checklist", "Entry", "Section", "Step", "Text", "builtin_ids", "discover", "find",

@@ -26,6 +26,7 @@ from .history import Event, History
 from .home import Home
 from .i18n import t
 from .profile import Sim, Terminal, editing, format_value
+from .prose import join
 from .wizard import Answer, ProgressStore, completion_events, remove_file
 
 # Steps of sim-swap.toml that only make sense when it is read on its own: its
@@ -52,7 +53,7 @@ def wizard_checklist(base: Checklist, term: Terminal, today: date,
     if clash:
         raise DataError(t("checklist.bad_file", path=base.path, detail=t(
             "checklist.bad_key", key="id", problem=t("checklist.err_duplicate",
-                                                     id=", ".join(sorted(clash))))))
+                                                     id=join(sorted(clash))))))
     section = len(base.sections)
     old = term.sim
 

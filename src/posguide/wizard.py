@@ -27,6 +27,7 @@ from .home import Home, atomic_write, ensure_dir, os_error, read_bytes
 from .i18n import t
 from .profile import Terminal, check_terminal, format_value, parse_field, with_value
 from .prompts import Prompter, ask_yes_no
+from .prose import say
 
 PROGRESS_VERSION = 1
 
@@ -279,7 +280,7 @@ class Wizard:
         dropped = [i for i, s in enumerate(steps) if s.id in saved.answers and s.id not in answers]
         index = min([index, *dropped])  # an answer that no longer holds is asked again
         self._pos = index  # what a pause during the question below reports
-        self.prompter.say(t("wizard.resume_found", k=index + 1, n=len(steps), date=saved.saved))
+        say(self.prompter, t("wizard.resume_found", k=index + 1, n=len(steps), date=saved.saved))
         if ask_yes_no(self.prompter, t("wizard.resume_ask", k=index + 1), default=True):
             self.answers = answers
             try:
@@ -289,7 +290,7 @@ class Wizard:
             return index
         self.answers = {}
         self.store.clear()
-        self.prompter.say(t("wizard.starting_over"))
+        say(self.prompter, t("wizard.starting_over"))
         return 0
 
     def _still_valid(self, step: Step, answer: Answer) -> bool:
@@ -312,11 +313,11 @@ class Wizard:
         c = self.checklist
         mode = t(f"checklist.mode.{c.mode}")
         self.prompter.say()
-        self.prompter.say(f"{c.title.get()}  [{mode}]", style="bold")
-        self.prompter.say(t(f"wizard.mode_hint.{c.mode}"), style="dim")
+        say(self.prompter, f"{c.title.get()}  [{mode}]", style="bold")
+        say(self.prompter, t(f"wizard.mode_hint.{c.mode}"), style="dim")
         if c.intro is not None:
-            self.prompter.say(c.intro.get())
-        self.prompter.say(t("wizard.keys"), style="dim")
+            say(self.prompter, c.intro.get())
+        say(self.prompter, t("wizard.keys"), style="dim")
 
     def _show_step(self, i: int) -> None:
         steps = self.checklist.steps
@@ -325,33 +326,27 @@ class Wizard:
         if step.section != self._shown_section:
             self._shown_section = step.section
             self.prompter.say()
-            self.prompter.say(t("wizard.section", k=step.section + 1,
+            say(self.prompter, t("wizard.section", k=step.section + 1,
                                 m=len(self.checklist.sections), title=section.title.get()),
                               style="bold underline")
         self.prompter.say()
         head = t("wizard.step_of", k=i + 1, n=len(steps), section=section.title.get())
         if step.critical:
             head += "  " + t("wizard.critical_mark")
-        self.prompter.say(head, style="bold yellow" if step.critical else "bold")
-        self._text(step.action.get())
+        say(self.prompter, head, style="bold yellow" if step.critical else "bold")
+        say(self.prompter, step.action.get())
         earlier = self.answers.get(step.id)
         if earlier is not None:
-            self.prompter.say(self._earlier_text(earlier), style="dim")
+            say(self.prompter, self._earlier_text(earlier), style="dim")
         if step.kind == "input" and step.input == "phone":
             # Enter would keep the saved number: say so if it is a mobile.
             default = self._input_default(step)
             warning = mobile_warning(default[0]) if default else None
             if warning:
-                self.prompter.say(warning, style="yellow")
+                say(self.prompter, warning, style="yellow")
         if step.kind == "confirm" and step.render is not None:
             self.prompter.show(step.render(self.answers))
 
-    def _text(self, text: str, style: str | None = None) -> None:
-        # Plain lines, not rich Padding: Padding fills every line with spaces to
-        # the full width, which litters piped transcripts.
-        from rich.text import Text as RichText
-
-        self.prompter.show(RichText(text, style=style or "", overflow="fold"))
 
     def _earlier_text(self, answer: Answer) -> str:
         if answer.status == "value":
@@ -371,9 +366,9 @@ class Wizard:
 
     def _why(self, step: Step) -> None:
         if step.why is None:
-            self.prompter.say(t("wizard.no_why"), style="cyan")
+            say(self.prompter, t("wizard.no_why"), style="cyan")
         else:
-            self.prompter.say(t("wizard.why", why=step.why.get()), style="cyan")
+            say(self.prompter, t("wizard.why", why=step.why.get()), style="cyan")
 
     # -------------------------------------------------------------- answering
 
@@ -389,7 +384,7 @@ class Wizard:
                 self._why(step)
             elif token == "back":
                 if self._pos == 0:
-                    self.prompter.say(t("wizard.first_step"), style="yellow")
+                    say(self.prompter, t("wizard.first_step"), style="yellow")
                 else:
                     return BACK
             elif token == "quit":
@@ -400,7 +395,7 @@ class Wizard:
             elif step.kind == "input":  # Enter
                 default = self._input_default(step)
                 if default is None:
-                    self.prompter.say(t("wizard.input_required"), style="yellow")
+                    say(self.prompter, t("wizard.input_required"), style="yellow")
                 elif self._take_value(step, default[0], default[1]):
                     return NEXT
             elif self._simple(step, token):
@@ -421,9 +416,9 @@ class Wizard:
             self.answers[step.id] = Answer("done")
             return True
         if kind == "confirm" and token == "no":
-            self.prompter.say(t("wizard.confirm_no"), style="yellow")
+            say(self.prompter, t("wizard.confirm_no"), style="yellow")
             return False
-        self.prompter.say(t(f"wizard.keys_{kind}"), style="yellow")
+        say(self.prompter, t(f"wizard.keys_{kind}"), style="yellow")
         return False
 
     def _no(self, step: Step) -> bool:
@@ -433,19 +428,19 @@ class Wizard:
         if step.on_no == "stop":
             self.answers[step.id] = Answer("no")
             message = step.stop_message.get() if step.stop_message else t("wizard.stop_default")
-            self.prompter.say(message, style="bold yellow")
+            say(self.prompter, message, style="bold yellow")
             raise _Quit("wizard.stopped")
-        self.prompter.say(t("wizard.troubleshoot_intro"), style="bold")
+        say(self.prompter, t("wizard.troubleshoot_intro"), style="bold")
         for n, item in enumerate(step.troubleshoot, start=1):
-            self._text(f"{n}. {item.get()}")
-        self.prompter.say(t("wizard.troubleshoot_again"), style="cyan")
+            say(self.prompter, f"{n}. {item.get()}")
+        say(self.prompter, t("wizard.troubleshoot_again"), style="cyan")
         if self.support_hint:
-            self.prompter.say(self.support_hint, style="cyan")
+            say(self.prompter, self.support_hint, style="cyan")
         return False
 
     def _skip(self, step: Step) -> bool:
         if step.kind == "confirm":
-            self.prompter.say(t("wizard.no_skip_confirm"), style="yellow")
+            say(self.prompter, t("wizard.no_skip_confirm"), style="yellow")
             return False
         if step.kind == "note":  # nothing to do, so nothing to skip
             self.answers[step.id] = Answer("done")
@@ -453,15 +448,15 @@ class Wizard:
         if not step.critical:
             self.answers[step.id] = Answer("skipped")
             return True
-        self.prompter.say(t("wizard.critical_skip"), style="yellow")
+        say(self.prompter, t("wizard.critical_skip"), style="yellow")
         reason = self.prompter.ask(t("wizard.skip_reason")).strip()
         if not reason:
-            self.prompter.say(t("wizard.not_skipped"))
+            say(self.prompter, t("wizard.not_skipped"))
             return False
         try:
             reason = v.check_text(reason, "note", 200)
         except ValidationError as exc:
-            self.prompter.say(exc.message, style="yellow")
+            say(self.prompter, exc.message, style="yellow")
             return False
         self.answers[step.id] = Answer("skipped", reason=reason)
         return True
@@ -482,12 +477,12 @@ class Wizard:
         try:
             value = self.parse_input(step, text, forced)
         except NeedsConfirmation as warn:
-            self.prompter.say(warn.message, style="yellow")
+            say(self.prompter, warn.message, style="yellow")
             if not ask_yes_no(self.prompter, t("prompt.keep_anyway"), default=False):
                 return False
             value, forced = self.parse_input(step, text, True), True
         except ValidationError as exc:
-            self.prompter.say(exc.message, style="yellow")
+            say(self.prompter, exc.message, style="yellow")
             return False
         self.answers[step.id] = Answer("value", value=format_value(value), forced=forced)
         return True

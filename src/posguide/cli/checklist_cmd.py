@@ -10,6 +10,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import t
+from ..prose import Prose, join, say
 from ..render import console, print_json
 from .common import STATE
 
@@ -116,11 +117,10 @@ def list_checklists(as_json: bool) -> None:
     out.print(table)
     for e in entries:
         if e.error:  # in full, below the table: it names the file, the key and the line
-            out.print(f"[!] {e.error}", style="yellow", markup=False, highlight=False)
+            out.print(Prose(f"[!] {e.error}", "yellow"))
     if terminal is None:
-        out.print(t("checklist.list_no_terminal"), style="dim", markup=False, highlight=False)
-    out.print(t("checklist.list_hint", folder=str(STATE.home.checklists_dir)), style="dim",
-              markup=False, highlight=False)
+        out.print(Prose(t("checklist.list_no_terminal"), "dim"))
+    out.print(Prose(t("checklist.list_hint", folder=str(STATE.home.checklists_dir)), "dim"))
 
 
 def _entry_json(e: Entry, dates: dict[str, str]) -> dict[str, Any]:
@@ -177,21 +177,22 @@ def run(found: Checklist, restart: bool) -> None:
 def show_completion(prompter: Prompter, found: Checklist, terminal: str, done: Completion) -> None:
     n = len(found.steps)
     prompter.say()
-    prompter.say(t("wizard.completed", title=found.title.get(), done=n - len(done.skipped), n=n),
+    say(prompter, t("wizard.completed", title=found.title.get(), done=n - len(done.skipped), n=n),
                  style="bold green")
     if done.skipped:
         numbers = {s.id: k for k, s in enumerate(found.steps, start=1)}
-        items = [f"{numbers[s.id]}" + (f" ({a.reason})" if a.reason else "")
-                 for s, a in done.skipped]
-        prompter.say(t("wizard.skipped_steps", steps=", ".join(items)), style="yellow")
+        items = [t("wizard.skipped_step_reason", k=numbers[s.id], reason=a.reason) if a.reason
+                 else t("wizard.skipped_step", k=numbers[s.id]) for s, a in done.skipped]
+        say(prompter, t("wizard.skipped_steps", steps=join(items)), style="yellow")
     kinds = [t(f"kind.{e.kind}") for e in done.events]
-    prompter.say(t("wizard.recorded", terminal=terminal, kinds=", ".join(kinds)))
+    say(prompter, t("wizard.recorded", terminal=terminal, kinds=join(kinds)))
     from ..profile import format_value
 
     for key, value in done.changes.items():
-        prompter.say(t("wizard.profile_set", key=key, value=format_value(value)))
+        say(prompter, t("wizard.profile_set", label=t(f"fields.{key}"),
+                        value=format_value(value)))
     for notice in done.notices:
-        prompter.say(notice, style="yellow")
+        say(prompter, notice, style="yellow")
 
 
 # ------------------------------------------------------------------ --print

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..i18n import t
+from ..prose import Prose, say
 from .common import STATE
 
 if TYPE_CHECKING:
@@ -40,14 +41,14 @@ def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> Non
         raise wizard.reopen(TEST_PAYMENT, "simswap.untested")
     swap = record_swap(STATE.home, term.name, checklist, answers, today, store)
     prompter.say()
-    prompter.say(t("simswap.saved", name=term.name, iccid=swap.new.iccid or "-"),
+    say(prompter, t("simswap.saved", name=term.name, iccid=swap.new.iccid or "-"),
                  style="bold green")
-    prompter.say(t("simswap.old_in_history"))
+    say(prompter, t("simswap.old_in_history"))
     finding = sim_finding(profile, swap.terminal, today)
-    prompter.say(t("simswap.new_state"), style="bold")
+    say(prompter, t("simswap.new_state"), style="bold")
     show_finding(prompter, finding)
     for notice in swap.notices:
-        prompter.say(notice, style="yellow")
+        say(prompter, notice, style="yellow")
 
 
 def sim_finding(profile: Profile, term: Terminal, today: date) -> Finding:
@@ -79,9 +80,9 @@ def show_current(prompter: Prompter, profile: Profile, term: Terminal, today: da
 
     sim = term.sim
     prompter.say()
-    prompter.say(t("simswap.current_title", name=term.name), style="bold")
+    say(prompter, t("simswap.current_title", name=term.name), style="bold")
     if not any((sim.carrier, sim.iccid, sim.plan, sim.expires)):
-        prompter.say(t("simswap.no_card"))
+        say(prompter, t("simswap.no_card"))
         return
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 2))
     table.add_column(no_wrap=True, style="bold")
@@ -94,9 +95,9 @@ def show_current(prompter: Prompter, profile: Profile, term: Terminal, today: da
     finding = sim_finding(profile, term, today)
     show_finding(prompter, finding)
     if finding.severity == "ok":
-        prompter.say(t("simswap.why_ok"))
+        say(prompter, t("simswap.why_ok"))
     else:
-        prompter.say(t("simswap.renewal_instead"), style="dim")
+        say(prompter, t("simswap.renewal_instead"), style="dim")
 
 
 def compare_table(old: Sim, new: Sim, tested: bool = True) -> Any:
@@ -104,7 +105,6 @@ def compare_table(old: Sim, new: Sim, tested: bool = True) -> Any:
     the test payment was skipped, that answering y will not save yet."""
     from rich.console import Group
     from rich.table import Table
-    from rich.text import Text
 
     from ..profile import format_value
 
@@ -121,4 +121,4 @@ def compare_table(old: Sim, new: Sim, tested: bool = True) -> Any:
                       format_value(after) or "-", mark, style="bold" if mark else "")
     if tested:
         return table
-    return Group(table, Text(t("simswap.untested_note"), style="yellow", overflow="fold"))
+    return Group(table, Prose(t("simswap.untested_note"), "yellow"))

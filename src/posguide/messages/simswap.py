@@ -1,7 +1,7 @@
 MESSAGES = {
     "simswap.intro": {
-        "en": "Do each step as you read it. Payments already taken are not affected by the swap. At the end you type in the new card's details; your profile keeps the old card until you confirm.",
-        "zh": "边读边做，每一步做完再往下走。换卡不影响已经完成的交易。最后请输入新卡信息；在您确认之前，终端资料里仍是旧卡。",
+        "en": "Payments already taken are not affected by the swap. At the end you type in the new card's details; your profile keeps the old card until you confirm.",
+        "zh": "换卡不影响已经完成的交易。最后请输入新卡信息；在您确认之前，终端资料里仍是旧卡。",
     },
     "simswap.section": {"en": "The new card's details", "zh": "新卡信息"},
     "simswap.iccid_action": {
@@ -14,7 +14,7 @@ MESSAGES = {
     },
     "simswap.carrier_action": {
         "en": "Type the new card's carrier, e.g. China Mobile, as printed on the card or its package.",
-        "zh": "输入新卡的运营商，如 中国移动，以卡片或包装上印的为准。",
+        "zh": "输入新卡的运营商，如“中国移动”，以卡片或包装上印的为准。",
     },
     "simswap.carrier_why": {
         "en": "When the terminal goes offline, the carrier tells you whose network to check.",
@@ -22,7 +22,7 @@ MESSAGES = {
     },
     "simswap.plan_action": {
         "en": "Type the new card's plan, e.g. 30 MB a month for 1 year, from the package or the provider's app.",
-        "zh": "输入新卡的套餐，如 每月 30MB、一年期，以包装或服务商 App 上的为准。",
+        "zh": "输入新卡的套餐，如“每月 30MB，一年期”，以包装或服务商 App 上的为准。",
     },
     "simswap.plan_why": {
         "en": "Knowing the data allowance helps you spot a card that is running out before payments fail.",

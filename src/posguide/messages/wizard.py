@@ -136,18 +136,20 @@ MESSAGES = {
     # After the last step
     "wizard.completed": {
         "en": "Done: {title} is complete ({done} of {n} steps done).",
-        "zh": "完成：{title}已全部走完（{n} 步中完成 {done} 步）。",
+        "zh": "完成：“{title}”已全部走完（{n} 步中完成 {done} 步）。",
     },
     "wizard.skipped_steps": {
         "en": "Skipped steps: {steps}",
         "zh": "跳过的步骤：{steps}",
     },
+    "wizard.skipped_step": {"en": "{k}", "zh": "第 {k} 步"},
+    "wizard.skipped_step_reason": {"en": "{k} ({reason})", "zh": "第 {k} 步（{reason}）"},
     "wizard.recorded": {
         "en": "Recorded in the history for terminal {terminal}: {kinds}",
         "zh": "已记入终端 {terminal} 的历史：{kinds}",
     },
     "wizard.profile_set": {
-        "en": "Saved to the profile: {key} = {value}",
-        "zh": "已保存到终端资料：{key} = {value}",
+        "en": "Saved to the profile: {label} = {value}",
+        "zh": "已保存到终端资料：{label} = {value}",
     },
 }
