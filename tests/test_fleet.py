@@ -96,7 +96,7 @@ def test_problems_in_chinese(cli, tmp_path: Path) -> None:
     r = cli("--lang", "zh", "terminal", "import", str(path), env=ENV)
     assert r.exit_code == 2
     assert "未导入任何内容" in r.err
-    assert "第 2 行：purchased (购买日期)：“2024-02-30”在日历上不存在" in r.err
+    assert "第 2 行：purchased（购买日期）：“2024-02-30”在日历上不存在" in r.err
 
 
 def test_header_problems(cli, home: Path, tmp_path: Path) -> None:
@@ -280,7 +280,7 @@ def test_confirmations_in_chinese(cli, tmp_path: Path) -> None:
                                      "a,2024-03-01,13812345678\nb,2024-03-01,13812345678\n")
     r = cli("--lang", "zh", "terminal", "import", str(path), env={**ENV, "POSGUIDE_WIDTH": "80"})
     assert r.exit_code == 2
-    assert "第 3 行，support_phone (客服电话)：13812345678 同样需要确认，原因见第 2 行。" in r.err
+    assert "第 3 行，support_phone（客服电话）：13812345678 同样需要确认，原因见第 2 行。" in r.err
     assert r.stderr.splitlines()[-2:] == [
         "手机号客服电话和校验位不符的 ICCID 需要确认，而批量导入时无法逐个询问。",
         "如果号码无误（例如导出前已确认过），请加 --force 重新导入，其他检查照常进行。",
