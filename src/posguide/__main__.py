@@ -99,9 +99,9 @@ def run(args: list[str]) -> int:
 
 
 def _print_error(message: str, style: str = "red") -> None:
-    from .render import err_console
+    from .render import say
 
-    err_console().print(message, style=style, markup=False, highlight=False)
+    say(message, style, err=True)
 
 
 def entry() -> None:

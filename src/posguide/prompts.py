@@ -32,7 +32,9 @@ class ConsolePrompter:
         self.console = console()
 
     def say(self, text: str = "", style: str | None = None) -> None:
-        self.console.print(text, style=style, markup=False, highlight=False)
+        from .prose import Prose
+
+        self.console.print(Prose(text, style or ""))
 
     def show(self, renderable: Any) -> None:
         self.console.print(renderable)

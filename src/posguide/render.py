@@ -64,8 +64,17 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
+def say(text: str, style: str | None = None, *, err: bool = False) -> None:
+    """A message for people, wrapped as running text in either language (see
+    prose.Prose: Chinese breaks between characters, not only at spaces). The
+    text is printed as it is, never read as rich markup."""
+    from .prose import Prose
+
+    (err_console() if err else console()).print(Prose(text, style or ""))
+
+
 def print_notices(notices: list[str]) -> None:
     """Things the user should hear once (a torn history record set aside, ...),
     on stderr so --json output stays clean."""
     for notice in notices:
-        err_console().print(notice, style="yellow", markup=False, highlight=False)
+        say(notice, "yellow", err=True)

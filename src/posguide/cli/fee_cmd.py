@@ -8,7 +8,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import t
-from ..render import console, err_console, print_json
+from ..render import console, err_console, print_json, say
 from .common import STATE
 
 if TYPE_CHECKING:
@@ -57,15 +57,13 @@ def check(
     if json_:
         print_json(result.to_json())
         if term is None:
-            err_console().print(t("fee.not_recorded"), markup=False)
+            say(t("fee.not_recorded"), err=True)
         return
     _explain(result, term)
-    out = console()
     if term is not None:
-        out.print(t("fee.recorded", name=term.name, date=today.isoformat()), style="dim",
-                  markup=False, highlight=False)
+        say(t("fee.recorded", name=term.name, date=today.isoformat()), style="dim")
     else:
-        out.print(t("fee.not_recorded"), style="dim", markup=False, highlight=False)
+        say(t("fee.not_recorded"), style="dim")
 
 
 def _explain(result: FeeCheck, term: Terminal | None) -> None:
@@ -84,17 +82,16 @@ def _explain(result: FeeCheck, term: Terminal | None) -> None:
         "expected": format_money(result.expected_fee),
         "difference": format_money(abs(result.difference)),
     }
-    out = console()
     if result.verdict == "ok":
-        out.print(t("fee.ok", **words), style="green", markup=False, highlight=False)
+        say(t("fee.ok", **words), style="green")
     elif result.verdict == "higher":
-        out.print(t("fee.higher", **words), style="bold red", markup=False, highlight=False)
-        out.print(t("fee.higher_todo"), markup=False, highlight=False)
+        say(t("fee.higher", **words), style="bold red")
+        say(t("fee.higher_todo"))
         if term is not None and term.support_phone:
             _support_phone(term.support_phone)
     else:
-        out.print(t("fee.lower", **words), style="yellow", markup=False, highlight=False)
-        out.print(t("fee.lower_todo"), markup=False, highlight=False)
+        say(t("fee.lower", **words), style="yellow")
+        say(t("fee.lower_todo"))
 
 
 def _support_phone(number: str) -> None:
@@ -102,7 +99,7 @@ def _support_phone(number: str) -> None:
     number a merchant is told to call about a wrong fee must not be a scammer's."""
     from ..validate import classify_phone
 
-    console().print(t("fee.support_phone", phone=number), markup=False, highlight=False)
+    say(t("fee.support_phone", phone=number))
     phone = classify_phone(number)
     if phone is not None and phone.kind == "mobile":
         _marked("warn", t("fee.support_phone_mobile"))

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from ..render import console
+from ..render import say
 from .common import STATE
 
 
@@ -48,11 +48,10 @@ def import_(
         plan = plan_import(profile, raw, today, source=source, update=update, force=force)
         plan.apply(profile)
         default = profile.default
-    out = console()
-    out.print(t("fleet.imported", path=source, added=len(plan.added),
-                updated=len(plan.updated)), style="green", markup=False, highlight=False)
+    say(t("fleet.imported", path=source, added=len(plan.added),
+                updated=len(plan.updated)), style="green")
     if default is not None and any(term.name == default for term in plan.added):
-        out.print(t("fleet.default_is", name=default), markup=False, highlight=False)
+        say(t("fleet.default_is", name=default))
 
 
 def export(
@@ -68,5 +67,5 @@ def export(
         sys.stdout.flush()
         return
     write_export(file, text)
-    console().print(t("fleet.exported", count=len(profile.terminals), path=str(file)),
-                    style="green", markup=False, highlight=False)
+    say(t("fleet.exported", count=len(profile.terminals), path=str(file)),
+                    style="green")

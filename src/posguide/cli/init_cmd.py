@@ -11,7 +11,7 @@ import typer
 
 from ..errors import NeedsConfirmation, UsageError, ValidationError
 from ..i18n import get_lang, t
-from ..render import console
+from ..render import say
 from .common import STATE, interactive
 
 Opt = typer.Option
@@ -124,12 +124,10 @@ def init(
     with editing(STATE.home, create=True) as profile:
         profile.add(term)
         is_default = profile.default == term.name
-    out = console()
-    out.print(t("init.saved", name=term.name, path=str(STATE.home.profile)), markup=False,
-              highlight=False, style="green")
+    say(t("init.saved", name=term.name, path=str(STATE.home.profile)), style="green")
     if is_default:
-        out.print(t("init.is_default", name=term.name), markup=False, highlight=False)
-    out.print(t("init.next"), markup=False, highlight=False)
+        say(t("init.is_default", name=term.name))
+    say(t("init.next"))
 
 
 def _parse(key: str, today: date, purchased: date | None, text: str, force: bool) -> Any:

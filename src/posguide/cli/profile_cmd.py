@@ -13,7 +13,7 @@ import typer
 
 from ..errors import DataError, NeedsConfirmation, UsageError
 from ..i18n import t
-from ..render import console, print_json
+from ..render import console, print_json, say
 from .common import STATE, interactive
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
@@ -53,7 +53,7 @@ def set_(
         prompter = ConsolePrompter()
         prompter.say(warn.message, style="yellow")
         if not ask_yes_no(prompter, t("prompt.keep_anyway"), default=False):
-            console().print(t("profile.not_changed"), markup=False)
+            say(t("profile.not_changed"))
             raise typer.Exit(0) from None  # the user chose not to: not an error
         parsed = parse_field(key, value, today, True)
     with editing(STATE.home) as profile:
@@ -62,8 +62,8 @@ def set_(
         new_term = with_value(term, key, parsed)
         check_terminal(new_term, today)
         profile.terminals[term.name] = new_term
-    console().print(t("profile.set_done", name=term.name, key=key, old=format_value(old) or "-",
-                      new=format_value(parsed)), markup=False, highlight=False, style="green")
+    say(t("profile.set_done", name=term.name, key=key, old=format_value(old) or "-",
+                      new=format_value(parsed)), style="green")
 
 
 @app.command("unset")
@@ -78,7 +78,7 @@ def unset(key: Annotated[str, typer.Argument(metavar="KEY")]) -> None:
     with editing(STATE.home) as profile:
         term = STATE.terminal(profile)
         profile.terminals[term.name] = with_value(term, key, default)
-    console().print(t("profile.unset_done", name=term.name, key=key), markup=False,
+    say(t("profile.unset_done", name=term.name, key=key),
                     style="green")
 
 
@@ -101,8 +101,7 @@ def edit() -> None:
         loads(original, home)
     except ProfileInvalid as exc:
         # The one command that may open a broken file: to mend it.
-        console().print(t("profile.edit_broken_start", error=exc.detail), style="yellow",
-                        markup=False, highlight=False)
+        say(t("profile.edit_broken_start", error=exc.detail), style="yellow")
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     fd, tmp = tempfile.mkstemp(prefix="profile-", suffix=".toml", dir=home.root)
     try:
@@ -112,7 +111,7 @@ def edit() -> None:
             _run_editor(editor, tmp)
             edited = Path(tmp).read_bytes()
             if edited == original:
-                console().print(t("profile.not_changed"), markup=False)
+                say(t("profile.not_changed"))
                 return
             try:
                 loads(edited, home)
@@ -141,7 +140,7 @@ def edit() -> None:
             # Keep the user's own text (comments, order): write their bytes.
             atomic_write(home.backup, original)
             atomic_write(home.profile, edited)
-        console().print(t("profile.edit_saved", path=str(home.profile)), markup=False,
+        say(t("profile.edit_saved", path=str(home.profile)),
                         style="green")
     finally:
         Path(tmp).unlink(missing_ok=True)

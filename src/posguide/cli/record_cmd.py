@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from ..render import console, print_json, print_notices
+from ..render import console, print_json, print_notices, say
 from .common import STATE, interactive
 
 
@@ -37,12 +37,11 @@ def record(
     done = do_record(STATE.home, STATE.terminal_name, kind, day, today, note, new_expires)
     event = done.event
     print_notices(done.notices)
-    out = console()
-    out.print(t("record.done", kind=t(f"kind.{kind}"), name=event.terminal,
-                date=event.date.isoformat()), style="green", markup=False, highlight=False)
+    say(t("record.done", kind=t(f"kind.{kind}"), name=event.terminal,
+                date=event.date.isoformat()), style="green")
     if kind == "sim-renewal":
-        out.print(t("record.renewed", old=done.old_expires.isoformat() if done.old_expires
-                    else "-", new=event.data["new_expires"]), markup=False, highlight=False)
+        say(t("record.renewed", old=done.old_expires.isoformat() if done.old_expires
+                    else "-", new=event.data["new_expires"]))
 
 
 def history(
@@ -78,7 +77,7 @@ def history(
 
     out = console()
     if not events:
-        out.print(t("history.empty"), markup=False)
+        say(t("history.empty"))
         return
     table = Table(title_justify="left", header_style="bold")
     table.add_column(t("history.col.date"), no_wrap=True)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from ..render import console
+from ..render import say
 from .common import STATE
 
 
@@ -32,7 +32,6 @@ def remind(ics: Annotated[Path, typer.Option("--ics", metavar="FILE")]) -> None:
     data = to_ics(items, datetime.now(UTC))
     target = ics.expanduser().absolute()
     atomic_write(target, data, in_home=False)
-    console().print(t("remind.written", count=len(items), path=str(target)),
-                    markup=False, highlight=False,
+    say(t("remind.written", count=len(items), path=str(target)),
                     style="green")
-    console().print(t("remind.how"), markup=False, highlight=False)
+    say(t("remind.how"))

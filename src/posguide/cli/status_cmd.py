@@ -10,7 +10,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import t
-from ..render import console, print_json, print_notices
+from ..render import console, print_json, print_notices, say
 from .common import STATE
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def status(
             if json_:
                 print_json({"schema": 1, "today": today.isoformat(), "terminals": []})
             else:
-                console().print(t("status.no_profile"), markup=False, highlight=False)
+                say(t("status.no_profile"))
             return 0
         history = History(STATE.home)
         latest_all = history.latest()
@@ -79,7 +79,7 @@ def status(
             term, findings = results[0]
             render_one(out, term, findings, today)
         if demo:
-            out.print(t("status.demo_note"), style="dim", markup=False, highlight=False)
+            say(t("status.demo_note"), style="dim")
     if check and any(needs_attention(fs) for _, fs in results):
         return 1
     return 0

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t, tn
-from ..render import console, print_json
+from ..render import console, print_json, say
 from .common import STATE, interactive
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
@@ -33,7 +33,7 @@ def list_(json_: Annotated[bool, typer.Option("--json")] = False) -> None:
         table.add_row(name, *[str(term.get(k) or "-") for k in
                               ("brand", "model", "serial", "sim.expires", "location")])
     console().print(table)
-    console().print(t("terminal.default_note"), style="dim", markup=False)
+    say(t("terminal.default_note"), style="dim")
 
 
 @app.command("use")
@@ -43,7 +43,7 @@ def use(name: Annotated[str, typer.Argument(metavar="NAME")]) -> None:
     with editing(STATE.home) as profile:
         profile.pick(name)
         profile.default = name
-    console().print(t("terminal.now_default", name=name), markup=False, style="green")
+    say(t("terminal.now_default", name=name), style="green")
 
 
 @app.command("remove")
@@ -63,7 +63,7 @@ def remove(
         from ..prompts import ConsolePrompter, ask_yes_no
 
         if not ask_yes_no(ConsolePrompter(), t("terminal.remove_confirm", name=name), False):
-            console().print(t("terminal.not_removed"), markup=False)
+            say(t("terminal.not_removed"))
             raise typer.Exit(0)  # the user chose not to: not an error
     with editing(STATE.home) as profile:
         profile.remove(name)
@@ -72,4 +72,4 @@ def remove(
         import shutil
 
         shutil.rmtree(STATE.home.progress_dir / name, ignore_errors=True)
-    console().print(t("terminal.removed", name=name), markup=False, style="green")
+    say(t("terminal.removed", name=name), style="green")

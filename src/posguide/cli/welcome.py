@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..i18n import t
-from ..render import console
+from ..render import console, say
 from .common import STATE
 
 
@@ -14,7 +14,6 @@ def welcome(ctx: typer.Context) -> None:
 
     profile = load(STATE.home)
     if profile is None or not profile.terminals:
-        console().print(t("cli.welcome", home=str(STATE.home.root)), markup=False,
-                        highlight=False)
+        say(t("cli.welcome", home=str(STATE.home.root)))
         return
     console().print(ctx.get_help(), markup=False, highlight=False)
