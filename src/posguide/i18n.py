@@ -71,6 +71,12 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def sentences(*texts: str) -> str:
+    """Sentences one after another: a space between them in English, none in
+    Chinese (its full stop already separates them)."""
+    return ("" if get_lang() == "zh" else " ").join(texts)
+
+
 def tn(key: str, count: int, /, **params: object) -> str:
     """`key` with a number in it: `key_one` when count is 1 and that exists
     (English needs it; Chinese has one form)."""

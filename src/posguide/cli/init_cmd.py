@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import NeedsConfirmation, UsageError, ValidationError
-from ..i18n import get_lang, t
+from ..i18n import get_lang, sentences, t
 from ..render import say
 from .common import STATE, interactive
 
@@ -80,7 +80,7 @@ def init(
                     continue
                 values.pop(key, None)  # asked again below
             else:
-                errors.append(warn.message + " " + t("init.use_force"))
+                errors.append(sentences(warn.message, t("init.use_force")))
         except ValidationError as exc:
             if prompter is None or key == "name":
                 errors.append(exc.message)

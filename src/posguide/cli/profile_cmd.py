@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..errors import DataError, NeedsConfirmation, UsageError
-from ..i18n import t
+from ..i18n import sentences, t
 from ..render import console, print_json, say
 from .common import STATE, interactive
 
@@ -47,7 +47,7 @@ def set_(
         parsed = parse_field(key, value, today, force)
     except NeedsConfirmation as warn:
         if not interactive():
-            raise UsageError(warn.message + " " + t("init.use_force")) from None
+            raise UsageError(sentences(warn.message, t("init.use_force"))) from None
         from ..prompts import ConsolePrompter, ask_yes_no
 
         prompter = ConsolePrompter()
