@@ -69,6 +69,13 @@ def ask_yes_no(prompter: Prompter, question: str, default: bool | None = None) -
         prompter.say(t("prompt.yes_no"), style="yellow")
 
 
+def confirm_anyway(prompter: Prompter, warn: NeedsConfirmation) -> bool:
+    """Show why a value is suspicious and ask whether to keep it (default no).
+    The one place every command and wizard asks this."""
+    prompter.say(warn.message, style="yellow")
+    return ask_yes_no(prompter, t("prompt.keep_anyway"), default=False)
+
+
 def ask_value(
     prompter: Prompter,
     question: str,
@@ -92,8 +99,7 @@ def ask_value(
         try:
             return parse(text, False)
         except NeedsConfirmation as warn:
-            prompter.say(warn.message, style="yellow")
-            if ask_yes_no(prompter, t("prompt.keep_anyway"), default=False):
+            if confirm_anyway(prompter, warn):
                 return parse(text, True)
         except ValidationError as exc:
             prompter.say(exc.message, style="yellow")

@@ -26,7 +26,7 @@ from .history import Event, History
 from .home import Home, atomic_write, ensure_dir, os_error, read_bytes
 from .i18n import t
 from .profile import Terminal, check_terminal, format_value, parse_field, with_value
-from .prompts import Prompter, ask_yes_no
+from .prompts import Prompter, ask_yes_no, confirm_anyway
 from .prose import say
 
 PROGRESS_VERSION = 1
@@ -477,8 +477,7 @@ class Wizard:
         try:
             value = self.parse_input(step, text, forced)
         except NeedsConfirmation as warn:
-            say(self.prompter, warn.message, style="yellow")
-            if not ask_yes_no(self.prompter, t("prompt.keep_anyway"), default=False):
+            if not confirm_anyway(self.prompter, warn):
                 return False
             value, forced = self.parse_input(step, text, True), True
         except ValidationError as exc:

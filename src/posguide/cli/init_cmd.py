@@ -72,10 +72,9 @@ def init(
             values[key] = parse_field(key, text, today, force)
         except NeedsConfirmation as warn:
             if prompter is not None:
-                from ..prompts import ask_yes_no
+                from ..prompts import confirm_anyway
 
-                prompter.say(warn.message, style="yellow")
-                if ask_yes_no(prompter, t("prompt.keep_anyway"), default=False):
+                if confirm_anyway(prompter, warn):
                     values[key] = parse_field(key, text, today, True)
                     continue
                 values.pop(key, None)  # asked again below

@@ -48,11 +48,9 @@ def set_(
     except NeedsConfirmation as warn:
         if not interactive():
             raise UsageError(sentences(warn.message, t("init.use_force"))) from None
-        from ..prompts import ConsolePrompter, ask_yes_no
+        from ..prompts import ConsolePrompter, confirm_anyway
 
-        prompter = ConsolePrompter()
-        prompter.say(warn.message, style="yellow")
-        if not ask_yes_no(prompter, t("prompt.keep_anyway"), default=False):
+        if not confirm_anyway(ConsolePrompter(), warn):
             say(t("profile.not_changed"))
             raise typer.Exit(0) from None  # the user chose not to: not an error
         parsed = parse_field(key, value, today, True)
