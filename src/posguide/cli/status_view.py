@@ -136,32 +136,42 @@ def render_all(out: Console, results: list[tuple[Terminal, list[Finding]]], toda
     widths = [max([cell_len(header[i])] + [cell_len(r[0][i]) for r in table])
               for i in range(len(header) - 1)]
 
-    def line(cells: list[str], mark_style: str | None, style: str = "") -> Text:
-        text = Text(style=style)
-        for i, cell in enumerate(cells):
-            if i == len(cells) - 1:
-                text.append(cell, style="cyan" if mark_style else style)
-                break
-            pad = " " * (widths[i] - cell_len(cell))
-            right = i == 4  # days
-            text.append(pad if right else "")
-            text.append(cell, style=mark_style if i == 1 and mark_style else None)
-            text.append(("" if right else pad) + "  ")
-        return text
+    # Rows are emitted as ready-made segments: a fleet has a thousand of them,
+    # and even one big rich Text spends longer splitting itself into lines.
+    from rich.segment import Segment, Segments
+    from rich.style import Style
+
+    bold, cyan = Style.parse("bold"), Style.parse("cyan")
+    newline = Segment.line()
+
+    def line(cells: list[str], mark_style: Style | None) -> list[Segment]:
+        """The padded columns before the fix, the mark in its colour."""
+        padded = [
+            " " * (widths[i] - cell_len(cell)) + cell if i == 4  # days, right-aligned
+            else cell + " " * (widths[i] - cell_len(cell))
+            for i, cell in enumerate(cells[:-1])
+        ]
+        return [Segment(padded[0] + "  "), Segment(padded[1], mark_style),
+                Segment("  " + "  ".join(padded[2:]) + "  ")]
 
     if table:
+        styles = {style: Style.parse(style) for _, style in table}
         fix_width = max(cell_len(cells[-1]) for cells, _ in table)
-        if sum(widths) + 2 * len(widths) + fix_width <= out.width:
-            lines = [line(header, None, "bold")] + [line(cells, style) for cells, style in table]
-        else:
-            # Too narrow for the fix beside the row: it goes on a line of its own,
-            # under the item, as in the one-terminal view.
-            indent = " " * (widths[0] + widths[1] + 4)
-            lines = [line(header[:-1] + [""], None, "bold")]
-            for cells, style in table:
-                lines.append(line(cells[:-1] + [""], style))
-                lines.append(Text(indent + t("status.fix", command=cells[-1]), style="cyan"))
-        out.print(Text("\n").join(lines), no_wrap=True, overflow="ignore", crop=False)
+        wide = sum(widths) + 2 * len(widths) + fix_width <= out.width
+        # Too narrow for the fix beside the row: it goes on a line of its own,
+        # under the item, as in the one-terminal view.
+        indent = " " * (widths[0] + widths[1] + 4)
+        segments = [Segment("  ".join(
+            h + " " * (w - cell_len(h)) for h, w in zip(header[:-1], widths, strict=True)
+        ) + "  " + (header[-1] if wide else ""), bold), newline]
+        for cells, style in table:
+            segments += line(cells, styles[style])
+            if wide:
+                segments += [Segment(cells[-1], cyan), newline]
+            else:
+                segments += [newline, Segment(indent + t("status.fix", command=cells[-1]), cyan),
+                             newline]
+        out.print(Segments(segments), no_wrap=True, overflow="ignore", crop=False)
     if quiet:
         out.print(tn("status.all_fine_terminals", quiet), markup=False)
     out.print(_summary(every), markup=False, highlight=False)
