@@ -273,3 +273,10 @@ def test_rejected_edit_does_not_advise_restoring_the_backup(cli, terminal, home,
     assert r.exit_code == 3
     assert "Your edit was not saved" in r.err and "profile.toml is unchanged" in r.err
     assert "cp " not in r.err
+
+
+def test_a_save_clears_temp_files_left_by_a_killed_writer(cli, terminal, home) -> None:
+    stale = home / ".profile.toml.abc123.tmp"
+    stale.write_text("half a profile")
+    assert cli("profile", "set", "brand", "X").exit_code == 0
+    assert not stale.exists()

@@ -471,6 +471,11 @@ def save(home: Home, profile: Profile) -> None:
             loads(old, home)  # only a good file becomes the backup
             atomic_write(home.backup, old)
     atomic_write(home.profile, new)
+    # A writer killed mid-save leaves its temp file behind. Every writer of the
+    # profile holds the lock we hold now, so any such file is stale.
+    for stale in home.root.glob(".profile.toml*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 @contextlib.contextmanager
