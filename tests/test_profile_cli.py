@@ -280,3 +280,13 @@ def test_a_save_clears_temp_files_left_by_a_killed_writer(cli, terminal, home) -
     stale.write_text("half a profile")
     assert cli("profile", "set", "brand", "X").exit_code == 0
     assert not stale.exists()
+
+
+def test_mending_a_broken_file_keeps_the_last_good_backup(cli, terminal, home, tmp_path) -> None:
+    cli("profile", "set", "brand", "Y")
+    good_backup = (home / "profile.toml.bak").read_bytes()
+    profile = home / "profile.toml"
+    profile.write_bytes(profile.read_bytes() + b"oops = \n")
+    editor = _editor(tmp_path, "p.write_text(p.read_text().replace('oops = \\n', ''))")
+    assert cli("profile", "edit", env={"EDITOR": editor}).exit_code == 0
+    assert (home / "profile.toml.bak").read_bytes() == good_backup

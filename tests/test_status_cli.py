@@ -373,8 +373,20 @@ def test_status_wraps_with_a_hanging_indent_in_chinese(cli, width: str) -> None:
     r = cli("--lang", "zh", "status", "--demo", env={**T, "POSGUIDE_WIDTH": width})
     lines = r.stdout.splitlines()
     body = lines[1:next(i for i, line in enumerate(lines) if line.startswith("正常"))]
-    assert all(cell_len(line) <= int(width) for line in body)
+    # Fix commands are never wrapped (copied from the screen, they must stay one line).
+    assert all(cell_len(line) <= int(width) for line in body
+               if not line.strip().startswith(("处理：", "或：")))
+    assert any("处理：posguide fee check --amount AMOUNT --settled SETTLED" in line
+               for line in body)
     starts = {cell_len(line[: line.index(line.strip()[0])]) for line in body
               if line.strip() and not line.startswith("[")}
     assert starts == {13}  # "[x] " + the widest topic (使用情况, 8 cells) + " "
     assert not any(line.strip()[:1] in "）。，、" for line in body if line.strip())
+
+
+def test_remind_refuses_a_folder_or_a_device_as_the_file(cli, terminal, tmp_path: Path) -> None:
+    r = cli("remind", "--ics", str(tmp_path), env=T)
+    assert r.exit_code == 2 and "is a folder" in r.err
+    r = cli("remind", "--ics", "/dev/null", env=T)
+    assert r.exit_code == 2 and "not an ordinary file" in r.err
+    assert Path("/dev/null").is_char_device()

@@ -23,6 +23,7 @@ from typing import Any
 from .errors import DataError
 from .home import Home, atomic_write, os_error, read_bytes
 from .i18n import t
+from .prose import join
 
 # What `posguide record KIND` accepts; wizards add `sim-swap` and `checklist`.
 RECORD_KINDS = (
@@ -182,7 +183,7 @@ class History:
             self.notices.append(t("history.torn_unrepaired", path=str(self.home.history)))
         else:
             self.notices.append(t("history.bad_lines", path=str(self.home.history),
-                                  lines=", ".join(map(str, bad[:10]))))
+                                  lines=join(map(str, bad[:10]))))
 
     def latest(self) -> dict[str, dict[str, date]]:
         """{terminal: {kind: latest date}}, from the index plus what is new."""

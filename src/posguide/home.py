@@ -83,6 +83,8 @@ NO_PERMISSION = (errno.EACCES, errno.EPERM, errno.EROFS)
 def user_file_error(exc: OSError, path: Path) -> PosguideError:
     """An OSError on a file the user named (an export, a calendar): said
     without the home's advice about --home."""
+    if exc.errno == errno.EISDIR:
+        return UsageError(t("home.is_folder", path=str(path)))
     if exc.errno in WRONG_PATH:
         return UsageError(t("home.no_folder", path=str(path), folder=str(path.parent)))
     if exc.errno in NO_PERMISSION:
@@ -126,6 +128,11 @@ def atomic_write(path: Path, data: bytes, *, in_home: bool = True) -> None:
     folder = path.parent
     if in_home:
         ensure_dir(folder)
+    elif path.is_dir():
+        raise UsageError(t("home.is_folder", path=str(path)))
+    elif path.exists() and not path.is_file():
+        # A device or a pipe: renaming over it would replace it with a file.
+        raise UsageError(t("home.not_a_file", path=str(path)))
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

@@ -19,6 +19,7 @@ from . import validate as v
 from .errors import DataError, NeedsConfirmation, UsageError, ValidationError
 from .home import Home, atomic_write, read_bytes
 from .i18n import t
+from .prose import join
 
 SCHEMA = 1
 
@@ -129,7 +130,7 @@ IMPORTANT = ("serial", "support_phone", "sim.expires")
 def parse_field(key: str, text: str, today: date, force: bool = False) -> Any:
     spec = FIELDS.get(key)
     if spec is None:
-        raise UsageError(t("profile.unknown_key", key=key, keys=", ".join(FIELD_ORDER)))
+        raise UsageError(t("profile.unknown_key", key=key, keys=join(FIELD_ORDER)))
     return spec.parse(text, today, force)
 
 
@@ -306,13 +307,13 @@ class Profile:
         if name:
             if name not in self.terminals:
                 raise UsageError(t("profile.no_such_terminal", name=name,
-                                   names=", ".join(self.terminals)))
+                                   names=join(self.terminals)))
             return self.terminals[name]
         if self.default and self.default in self.terminals:
             return self.terminals[self.default]
         if len(self.terminals) == 1:
             return next(iter(self.terminals.values()))
-        raise UsageError(t("profile.which_terminal", names=", ".join(self.terminals)))
+        raise UsageError(t("profile.which_terminal", names=join(self.terminals)))
 
     def needs_name(self, name: str, chosen_explicitly: bool = False) -> bool:
         """Whether a command shown for terminal `name` must say --terminal: it
@@ -383,7 +384,7 @@ def loads(raw: bytes, home: Home) -> Profile:
         raise _bad_file(home, t("profile.bad_schema", found=schema, expected=SCHEMA))
     unknown = set(data) - {"schema", "default", "policy", "terminals"}
     if unknown:
-        raise _bad_file(home, t("profile.bad_key", key=", ".join(sorted(unknown)),
+        raise _bad_file(home, t("profile.bad_key", key=join(sorted(unknown)),
                                 problem=t("profile.unknown_key_short")))
     terminals_raw = data.get("terminals", {})
     if not isinstance(terminals_raw, dict):
@@ -411,7 +412,7 @@ def loads(raw: bytes, home: Home) -> Profile:
         if key not in DEFAULT_POLICY:
             raise _bad_file(home, t("profile.bad_key", key=f"policy.{key}",
                                     problem=t("profile.policy_keys",
-                                              keys=", ".join(DEFAULT_POLICY))))
+                                              keys=join(DEFAULT_POLICY))))
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3650:
             raise _bad_file(home, t("profile.bad_key", key=f"policy.{key}",
                                     problem=t("profile.policy_value")))

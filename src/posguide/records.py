@@ -11,6 +11,7 @@ from .history import RECORD_KINDS, Event, History
 from .home import Home
 from .i18n import t
 from .profile import editing, load_required
+from .prose import join
 from .validate import check_text, field_label
 
 
@@ -23,7 +24,7 @@ class Recorded:
 
 def check_kind(kind: str) -> str:
     if kind not in RECORD_KINDS:
-        raise UsageError(t("record.bad_kind", kind=kind, kinds=", ".join(RECORD_KINDS)))
+        raise UsageError(t("record.bad_kind", kind=kind, kinds=join(RECORD_KINDS)))
     return kind
 
 

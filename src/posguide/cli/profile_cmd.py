@@ -95,9 +95,11 @@ def edit() -> None:
     original = read_bytes(home.profile)
     if original is None:
         raise UsageError(t("profile.none_yet"))
+    original_ok = True
     try:
         loads(original, home)
     except ProfileInvalid as exc:
+        original_ok = False
         # The one command that may open a broken file: to mend it.
         say(t("profile.edit_broken_start", error=exc.detail), style="yellow")
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
@@ -135,8 +137,10 @@ def edit() -> None:
                 atomic_write(rejected, edited)
                 raise DataError(t("profile.edit_invalid", error=exc.detail,
                                   rejected=str(rejected))) from None
-            # Keep the user's own text (comments, order): write their bytes.
-            atomic_write(home.backup, original)
+            # Keep the user's own text (comments, order): write their bytes. Only a
+            # good file becomes the backup: mending a broken one keeps the last good.
+            if original_ok:
+                atomic_write(home.backup, original)
             atomic_write(home.profile, edited)
         say(t("profile.edit_saved", path=str(home.profile)),
                         style="green")

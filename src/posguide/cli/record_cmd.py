@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
+from ..prose import join
 from ..render import console, print_json, print_notices, say
 from .common import STATE, interactive
 
@@ -58,7 +59,7 @@ def history(
     if json_ and csv:
         raise UsageError(t("history.json_or_csv"))
     if kind and kind not in KINDS:
-        raise UsageError(t("record.bad_kind", kind=kind, kinds=", ".join(KINDS)))
+        raise UsageError(t("record.bad_kind", kind=kind, kinds=join(KINDS)))
     today = STATE.today()
     since_day = parse_date(since, today, "since") if since else None
     profile = STATE.profile()
@@ -109,7 +110,7 @@ def _details(kind: str, data: dict) -> str:
         text = t("history.detail.checklist", checklist=data.get("checklist", "?"),
                  steps=data.get("steps", "?"), skipped=len(data.get("skipped") or []))
         if data.get("no"):
-            text += " " + t("history.detail.no", steps=", ".join(map(str, data["no"])))
+            text += " " + t("history.detail.no", steps=join(map(str, data["no"])))
         return text
     if kind == "sim-swap" and isinstance(data.get("old"), dict):
         return t("history.detail.swap", old=card(data["old"]), new=card(data.get("new") or {}))

@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..i18n import t, tn
+from ..i18n import sentences, t, tn
+from ..prose import wrap
 from ..render import SEVERITY_STYLE
 from ..status import counts, urgency
-
-_NO_LINE_START = frozenset("）」』】〉》。，、；：！？)")
 
 # Codes whose second fix is another way to do it, not a further step.
 ALTERNATIVE_FIXES = ("sim_expiry", "dormancy")
@@ -52,16 +51,11 @@ def render_one(out: Console, term: Terminal, findings: list[Finding], today: dat
     lines: list[Text] = [Text(t("status.title", name=term.name, what=_describe(term),
                                 today=today.isoformat()), style="bold")]
 
-    def add(first: Text, body: Text) -> None:
-        parts = list(body.wrap(out, width, overflow="fold"))
-        for n in range(1, len(parts)):
-            # Chinese typesetting: a line does not start with closing punctuation;
-            # the character before it comes down with it.
-            if parts[n].plain[:1] in _NO_LINE_START and len(parts[n - 1].plain) > 1:
-                parts[n] = parts[n - 1][-1:] + parts[n]
-                parts[n - 1] = parts[n - 1][:-1]
-        for n, part in enumerate(parts):
-            lines.append((first if n == 0 else Text(indent)) + part)
+    def add(first: Text, message: str, style: str) -> None:
+        # Wrapped as Chinese is set (prose.wrap): between characters, never
+        # before closing punctuation, never inside a date.
+        for n, part in enumerate(wrap(message, width)):
+            lines.append((first if n == 0 else Text(indent)) + Text(part, style=style))
 
     shown: set[str] = set()  # a command named once is not repeated (profile and SIM both
     for gi, group in enumerate(order):  # suggest setting sim.expires)
@@ -72,7 +66,7 @@ def render_one(out: Console, term: Terminal, findings: list[Finding], today: dat
             label = labels[group] if i == 0 else ""
             first = Text.assemble((mark, style), " ",
                                   (label + " " * (label_width - cell_len(label)), "bold"), " ")
-            add(first, Text(f.message, style=style if f.severity == "critical" else ""))
+            add(first, f.message, style if f.severity == "critical" else "")
             if f.severity != "ok":
                 for n, fix in enumerate(f.fixes):
                     if fix in shown:
@@ -80,7 +74,9 @@ def render_one(out: Console, term: Terminal, findings: list[Finding], today: dat
                     shown.add(fix)
                     # Alternatives read "or"; the profile's fixes are all needed.
                     key = "status.or" if n and f.code in ALTERNATIVE_FIXES else "status.fix"
-                    add(Text(indent), Text(t(key, command=fix), style="cyan"))
+                    # Never wrapped by us: a command copied from the screen must
+                    # stay one line (the terminal folds it for the eye only).
+                    lines.append(Text(indent) + Text(t(key, command=fix), style="cyan"))
     out.print(Text("\n").join(lines), no_wrap=True, overflow="ignore", crop=False)
     out.print(_summary(findings), markup=False, highlight=False)
 
@@ -89,7 +85,7 @@ def _summary(findings: list[Finding]) -> str:
     c = counts(findings)
     text = t("status.summary", **c)
     if not c["warn"] and not c["critical"]:
-        text += " " + t("status.all_good")
+        text = sentences(text, t("status.all_good"))
     return text
 
 

@@ -67,9 +67,9 @@ def remove(
             raise typer.Exit(0)  # the user chose not to: not an error
     with editing(STATE.home) as profile:
         profile.remove(name)
-        # Its half-done wizards would otherwise be offered to a new terminal
-        # given the same name.
-        import shutil
+    # Once the removal is saved: its half-done wizards would otherwise be offered
+    # to a new terminal given the same name.
+    import shutil
 
-        shutil.rmtree(STATE.home.progress_dir / name, ignore_errors=True)
+    shutil.rmtree(STATE.home.progress_dir / name, ignore_errors=True)
     say(t("terminal.removed", name=name), style="green")

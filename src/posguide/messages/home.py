@@ -11,6 +11,14 @@ MESSAGES = {
         "en": "Cannot write {path}: the folder {folder} does not exist. Check the path, or create the folder first.",
         "zh": "无法写入 {path}：文件夹 {folder} 不存在。请检查路径，或先建好这个文件夹。",
     },
+    "home.is_folder": {
+        "en": "{path} is a folder: name a file in it, e.g. {path}/posguide.ics.",
+        "zh": "{path} 是一个文件夹：请指定其中的文件，如 {path}/posguide.ics。",
+    },
+    "home.not_a_file": {
+        "en": "{path} is not an ordinary file (a device or a pipe), so posguide will not replace it. Name an ordinary file.",
+        "zh": "{path} 不是普通文件（是设备或管道），posguide 不会替换它。请指定一个普通文件。",
+    },
     "home.file_permission": {
         "en": "Cannot write {path}: permission denied. Choose a folder you may write to; nothing was written.",
         "zh": "无法写入 {path}：没有权限。请换一个有写入权限的文件夹；未写入任何内容。",

@@ -21,7 +21,7 @@ MESSAGES = {
     },
     "validate.required": {
         "en": "{field} is required.",
-        "zh": "{field} 为必填项。",
+        "zh": "{field}为必填项。",
     },
     "validate.money": {
         "en": "{field}: '{value}' is not an amount. Use a number in CNY with at most 2 decimal places, e.g. 1000 or 99.50.",
@@ -37,19 +37,19 @@ MESSAGES = {
     },
     "validate.too_long": {
         "en": "{field} is too long: at most {max} characters.",
-        "zh": "{field} 太长：最多 {max} 个字符。",
+        "zh": "{field}太长：最多 {max} 个字符。",
     },
     "validate.control_chars": {
         "en": "{field} contains control characters. Type plain text.",
-        "zh": "{field} 含有控制字符。请输入普通文字。",
+        "zh": "{field}含有控制字符。请输入普通文字。",
     },
     "validate.secret": {
         "en": "{field} looks like it contains a PIN, CVV or password. posguide never stores them: write only what was done, e.g. \"changed the admin password\".",
-        "zh": "{field} 中似乎含有 PIN、CVV 或密码。posguide 从不保存这些：只写做了什么即可，如“已修改管理员密码”。",
+        "zh": "{field}中似乎含有 PIN、CVV 或密码。posguide 从不保存这些：只写做了什么即可，如“已修改管理员密码”。",
     },
     "validate.card_number": {
         "en": "{field} looks like it contains a bank card number. posguide never stores card numbers: remove it and try again.",
-        "zh": "{field} 中似乎含有银行卡号。posguide 从不保存卡号：请删去后重试。",
+        "zh": "{field}中似乎含有银行卡号。posguide 从不保存卡号：请删去后重试。",
     },
     "validate.name": {
         "en": "{field}: '{value}' is not a valid name. Use 1-32 letters, digits, -, _ or Chinese characters, no spaces.",
