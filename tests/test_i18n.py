@@ -149,3 +149,20 @@ def test_calendar_item_names_exist_for_every_dated_code() -> None:
     known = all_messages()
     missing = [c for c in CODES if c != "profile" and f"remind.item.{c}" not in known]
     assert not missing, missing
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), [
+    # a list item wraps under its text, not under its number
+    ("  2、如不一致，请服务商更正费率，并退还多扣的钱。", 20,
+     ["  2、如不一致，请服", "     务商更正费率，", "     并退还多扣的", "     钱。"]),
+    ("  1. Compare this with the rate in your contract.", 30,
+     ["  1. Compare this with the", "     rate in your contract."]),
+    # a number at the start of a sentence is not a list marker
+    ("10.00 taken on 1,000.00 is 1.00%", 20, ["10.00 taken on", "1,000.00 is 1.00%"]),
+    # never a closing bracket at the start of a line
+    ("下次在50天后（2027-01-12）。", 24, ["下次在50天后", "（2027-01-12）。"]),
+])
+def test_prose_wraps_lists_and_chinese(text: str, width: int, lines: list[str]) -> None:
+    from posguide.prose import wrap
+
+    assert wrap(text, width) == lines

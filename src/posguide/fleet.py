@@ -25,7 +25,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -37,6 +36,7 @@ from .errors import DataError, NeedsConfirmation, UsageError, ValidationError
 from .home import NO_PERMISSION, WRONG_PATH, atomic_write
 from .i18n import t
 from .profile import FIELD_ORDER, Profile, Terminal, check_terminal, parse_field, to_flat
+from .prose import join, wrap
 
 BOM = "\ufeff"
 # What validate.spreadsheet_safe puts an apostrophe before (history --csv does the same).
@@ -149,11 +149,6 @@ class Columns:
         return "name" in self.keys
 
 
-def join(items: Iterable[str]) -> str:
-    """A list for people: 'a, b' in English, 「a、b」 in Chinese."""
-    return t("fleet.list_sep").join(items)
-
-
 def _guess(column: str) -> str | None:
     """The field a mistyped column most likely meant: 'iccid' -> 'sim.iccid'."""
     import difflib  # only for a header with a mistake
@@ -166,20 +161,9 @@ def _guess(column: str) -> str | None:
 
 
 def _wrapped(items: list[str], indent: str = "    ", width: int = 76) -> str:
-    """`items` joined and broken into lines by hand: a Chinese list (a、b、c)
-    has no spaces, so a terminal would otherwise cut it inside a name."""
-    sep = t("fleet.list_sep")
-    sep_cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in sep)
-    lines: list[list[str]] = []
-    used = width  # start a line with the first item
-    for item in items:
-        if used + sep_cells + len(item) + sep_cells > width:
-            lines.append([item])
-            used = len(indent) + len(item)
-        else:
-            lines[-1].append(item)
-            used += sep_cells + len(item)
-    return (sep.rstrip() + "\n").join(indent + sep.join(line) for line in lines)
+    """`items` as a list broken into indented lines between items, never inside
+    a name (a Chinese list, a、b、c, has no spaces for a terminal to break at)."""
+    return "\n".join(indent + line for line in wrap(join(items), width - len(indent)))
 
 
 def _unknown_columns(names: list[str]) -> Problem:

@@ -11,6 +11,7 @@ punctuation (（“ ...). English text wraps at spaces exactly as before.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -70,11 +71,26 @@ def _wrap_paragraph(text: str, width: int) -> list[str]:
 def wrap(text: str, width: int) -> list[str]:
     """`text` as lines of at most `width` terminal cells (a longer unbreakable
     word is cut); a newline in the text always starts a new line."""
+    from rich.cells import cell_len
+
     width = max(width, 2)  # room for one wide character
     out: list[str] = []
     for paragraph in text.split("\n"):
-        out.extend(_wrap_paragraph(paragraph, width))
+        # An indented paragraph or a list item ("  1、...", "- ...") keeps its
+        # indent on the lines it wraps onto, under the text, not the number.
+        match = _HANGING.match(paragraph)
+        hang = cell_len(match.group(0)) if match else 0
+        if not hang or hang >= width // 2:
+            out.extend(_wrap_paragraph(paragraph, width))
+            continue
+        first, *rest = _wrap_paragraph(paragraph[match.end():], width - hang)
+        out.append(match.group(0) + first)
+        out.extend(" " * hang + line for line in rest)
     return out
+
+
+# Leading spaces, and a list marker after them: "1、" "2." "3)" "-" "*" "•".
+_HANGING = re.compile(r"^\s*(?:(?:\d{1,2}[、）]|\d{1,2}[.)]\s|[-*•]\s)\s*)?")
 
 
 class Prose:

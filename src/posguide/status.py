@@ -17,6 +17,7 @@ from typing import Any
 
 from .i18n import t
 from .profile import IMPORTANT, Terminal
+from .prose import join
 
 SEVERITIES = ("ok", "info", "warn", "critical")
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -159,7 +160,7 @@ def _profile(term: Terminal, suffix: str) -> Finding:
         return Finding("profile", "ok", None, None, partial(t, "status.profile.ok"))
 
     def words() -> str:
-        names = t("status.list_sep").join(t(f"fields.{k}") for k in missing)
+        names = join(t(f"fields.{k}") for k in missing)
         return t("status.profile.info", fields=names)
 
     fixes = tuple(f"posguide profile set {k} {_PLACEHOLDER[k]}{suffix}" for k in missing)

@@ -106,17 +106,16 @@ def _support_phone(number: str) -> None:
 
 
 def _marked(severity: str, message: str) -> None:
-    """`[!] message`, the lines after the first indented under the text. Wrapped
-    here rather than by print, which would move a Chinese sentence (no spaces
-    to break at) whole to the next line and leave the mark alone on its own."""
+    """`[!] message`, the lines after the first indented under the text
+    (wrapped as Chinese is set, so the mark is never left alone on its line)."""
     from rich.text import Text
 
+    from ..prose import wrap
     from ..render import SEVERITY_STYLE
 
     mark, style = SEVERITY_STYLE[severity]
     out = console()
     indent = " " * (len(mark) + 1)
-    for number, line in enumerate(Text(message).wrap(out, max(out.width - len(indent), 20))):
-        line.rstrip()
-        out.print(Text(mark + " " if number == 0 else indent) + line, style=style,
-                  soft_wrap=True, highlight=False)
+    for number, line in enumerate(wrap(message, max(out.width - len(indent), 20))):
+        out.print(Text((mark + " " if number == 0 else indent) + line, style=style),
+                  soft_wrap=True)

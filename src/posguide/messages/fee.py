@@ -24,8 +24,8 @@ MESSAGES = {
         "zh": "交易{amount}元，手续费{fee}元，实际费率{rate}，比约定多扣了{difference}元（约定{agreed}，应扣{expected}元）。",
     },
     "fee.higher_todo": {
-        "en": "What to do:\n  1. Compare this with the rate in your contract.\n  2. If they differ, ask your provider to correct the rate and refund the\n     difference. Call the support number printed on your contract or on the\n     terminal, never one from an advert, a text message or a caller.\n  3. Run `posguide checklist legit-check` to make sure the terminal and its\n     provider are legitimate.\nA rate that rises quietly after a cheap first month is a known scam.",
-        "zh": "建议这样做：\n  1、对照合同上的费率。\n  2、如不一致，请服务商更正费率，并退还多扣的钱。\n     请拨打合同或机身上印的客服电话，不要用广告、短信或来电里给的号码。\n  3、运行 `posguide checklist legit-check`，确认终端和服务商都是正规的。\n首月费率很低、之后悄悄上调，是常见的骗局。",
+        "en": "What to do:\n  1. Compare this with the rate in your contract.\n  2. If they differ, ask your provider to correct the rate and refund the difference. Call the support number printed on your contract or on the terminal, never one from an advert, a text message or a caller.\n  3. Run `posguide checklist legit-check` to make sure the terminal and its provider are legitimate.\nA rate that rises quietly after a cheap first month is a known scam.",
+        "zh": "建议这样做：\n  1、对照合同上的费率。\n  2、如不一致，请服务商更正费率，并退还多扣的钱。请拨打合同或机身上印的客服电话，不要用广告、短信或来电里给的号码。\n  3、运行 `posguide checklist legit-check`，确认终端和服务商都是正规的。\n首月费率很低、之后悄悄上调，是常见的骗局。",
     },
     "fee.support_phone": {
         "en": "The support number in your profile is {phone}; check that it matches your contract.",

@@ -59,10 +59,6 @@ MESSAGES = {
         "en": "'{column}' (did you mean '{guess}'?)",
         "zh": "“{column}”（是否应为“{guess}”？）",
     },
-    "fleet.list_sep": {
-        "en": ", ",
-        "zh": "、",
-    },
     "fleet.duplicate_column": {
         "en": "the column '{column}' appears twice.",
         "zh": "列“{column}”出现了两次。",

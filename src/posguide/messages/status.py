@@ -29,7 +29,6 @@ MESSAGES = {
     "status.since_start_tx_zero": {"en": "{event} today; no transaction recorded yet ({date})",
                                    "zh": "今天{event}，尚无交易记录（{date}）"},
     "status.more": {"en": "{item} and {more} more", "zh": "{item}及另外{more}项"},
-    "status.list_sep": {"en": ", ", "zh": "、"},
     # terminal service period
     "status.terminal_service.ok": {"en": "Service period ends {when}.",
                                    "zh": "服务期将于{when}结束。"},
