@@ -78,13 +78,14 @@ def wrap(text: str, width: int) -> list[str]:
     for paragraph in text.split("\n"):
         # An indented paragraph or a list item ("  1、...", "- ...") keeps its
         # indent on the lines it wraps onto, under the text, not the number.
-        match = _HANGING.match(paragraph)
-        hang = cell_len(match.group(0)) if match else 0
+        lead = _HANGING.match(paragraph)
+        prefix = lead.group(0) if lead else ""
+        hang = cell_len(prefix)
         if not hang or hang >= width // 2:
             out.extend(_wrap_paragraph(paragraph, width))
             continue
-        first, *rest = _wrap_paragraph(paragraph[match.end():], width - hang)
-        out.append(match.group(0) + first)
+        first, *rest = _wrap_paragraph(paragraph[len(prefix):], width - hang)
+        out.append(prefix + first)
         out.extend(" " * hang + line for line in rest)
     return out
 
