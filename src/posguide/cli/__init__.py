@@ -34,14 +34,12 @@ def named_command(args: list[str]) -> str | None:
     anything unclear: then the whole tree is built."""
     import os
 
+    from .common import command_words
+
     if any(key.startswith("_POSGUIDE_COMPLETE") for key in os.environ):
         return None
-    i = 0
-    while i < len(args) and args[i] in ("--home", "--lang", "--terminal"):
-        i += 2
-    if i < len(args) and not args[i].startswith("-"):
-        return args[i]
-    return None
+    words = command_words(args)
+    return words[0] if words else None
 
 
 def translate_help(command: Command, path: str) -> None:

@@ -75,22 +75,25 @@ def click_error_message(exc: Any, args: list[str]) -> str:
     if get_lang() == "zh":
         message = _zh_click_message(message)
     ctx = getattr(exc, "ctx", None)
-    path = ctx.command_path if ctx is not None and ctx.command_path else _command_words(args)
+    # click does not always say which command failed to parse: the first two
+    # words of the command line name it ("posguide fee check").
+    path = (ctx.command_path if ctx is not None and ctx.command_path
+            else " ".join(["posguide", *command_words(args)[:2]]))
     return t("cli.usage_error", message=message, command=path)
 
 
-def _command_words(args: list[str]) -> str:
-    """"posguide fee check" from the command line, for a pointer to its help
-    (click does not always say which command failed to parse)."""
-    words = ["posguide"]
+def command_words(args: list[str]) -> list[str]:
+    """The words that name the command ("fee", "check", ...), after the global
+    options __main__.hoist_globals moved to the front, up to the first option."""
     i = 0
     while i < len(args) and args[i] in ("--home", "--lang", "--terminal"):
         i += 2
-    for arg in args[i:i + 2]:
+    words: list[str] = []
+    for arg in args[i:]:
         if arg.startswith("-"):
             break
         words.append(arg)
-    return " ".join(words)
+    return words
 
 
 # typer's bundled click writes its errors in English f-strings (no gettext):
