@@ -71,7 +71,7 @@ class FeeCheck:
 
 
 def _rate_fee(amount: Decimal, rate: Decimal) -> Decimal:
-    return (amount * rate / HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)
+    return v.round_cent(amount * rate / HUNDRED)
 
 
 def _money(value: Decimal, field: str) -> Decimal:
@@ -143,7 +143,7 @@ def format_money(value: Decimal) -> str:
     """An amount of CNY for people: 1000 -> '1,000.00', the cent always shown,
     thousands grouped, rounded half-up to the cent. No currency sign: the
     sentence around it says 元 or CNY."""
-    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
+    return f"{v.round_cent(value):,.2f}"
 
 
 def format_rate(value: Decimal) -> str:
