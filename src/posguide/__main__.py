@@ -43,6 +43,9 @@ def hoist_globals(argv: list[str]) -> tuple[list[str], dict[str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .render import tolerate_console_encoding
+
+    tolerate_console_encoding()  # before anything is printed
     args = list(sys.argv[1:] if argv is None else argv)
     args, found = hoist_globals(args)
     lang = detect_lang()
@@ -59,9 +62,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: list[str]) -> int:
     from .cli import build_command
+    from .cli.common import STATE
     from .render import reset_consoles
 
     reset_consoles()
+    STATE.reset(None, None)  # nothing left from an earlier in-process run
 
     try:
         import typer
@@ -94,8 +99,17 @@ def run(args: list[str]) -> int:
             return exc.exit_code
         if os.environ.get("POSGUIDE_DEBUG"):
             raise
-        _print_error(t("cli.bug", error=f"{type(exc).__name__}: {exc}"))
+        _print_error(t("cli.bug_after_save" if _may_have_saved() else "cli.bug",
+                       error=f"{type(exc).__name__}: {exc}"))
         return 70
+
+
+def _may_have_saved() -> bool:
+    """Whether this run took the write lock (see Home.may_have_saved): then a
+    bug must not be reported as leaving the data unchanged."""
+    common = sys.modules.get("posguide.cli.common")
+    home = common.STATE.__dict__.get("home") if common is not None else None
+    return bool(getattr(home, "may_have_saved", False))
 
 
 def _print_error(message: str, style: str = "red") -> None:

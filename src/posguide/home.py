@@ -4,6 +4,14 @@ Every write goes to a temp file in the same folder, is fsynced, then renamed ove
 the target, so a crash leaves either the old or the new file, never half of one.
 Writers are serialised by one lock file per home; a second process waits a few
 seconds, then fails with a clear message (exit 3).
+
+Readers take no lock. On Windows a file that another process holds open cannot
+be renamed over, so a reader could make a writer's rename fail; but a reader
+holds a file only for one read (`read_bytes`), and the rename is retried for
+about a second when the target is held open (`replace`), which also covers the
+virus scanner and the search indexer, which no lock of ours would keep out. A
+lock for readers would make `status` wait behind a writer and fail in a home
+it may only read.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ import contextlib
 import errno
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,7 +146,7 @@ def atomic_write(path: Path, data: bytes, *, in_home: bool = True) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         try:
-            os.fchmod(fd, FILE_MODE)
+            _set_mode(fd, tmp_name)
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
@@ -145,7 +154,7 @@ def atomic_write(path: Path, data: bytes, *, in_home: bool = True) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp_name, path)
+        replace(tmp_name, path)
         tmp_name = None
         fsync_dir(folder)
     except OSError as exc:
@@ -154,6 +163,37 @@ def atomic_write(path: Path, data: bytes, *, in_home: bool = True) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _set_mode(fd: int, name: str) -> None:
+    """0600 on the open temp file; by its name where the platform has no
+    os.fchmod (Windows before Python 3.13, where it only clears read-only)."""
+    fchmod = getattr(os, "fchmod", None)
+    if fchmod is not None:
+        fchmod(fd, FILE_MODE)
+    else:
+        os.chmod(name, FILE_MODE)
+
+
+# Windows refuses to rename over a file another process has open: access
+# denied (5), a sharing violation (32) or a lock violation (33). Such a hold
+# lasts milliseconds (a reader, a virus scanner), so the rename is tried again
+# for about a second in all. Other platforms never set `winerror`.
+HELD_OPEN = (5, 32, 33)
+REPLACE_DELAYS = (0.01, 0.02, 0.05, 0.1, 0.15, 0.25, 0.4)
+
+
+def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+    """os.replace, tried again while Windows says the target is held open."""
+    for delay in REPLACE_DELAYS:
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError as exc:
+            if getattr(exc, "winerror", None) not in HELD_OPEN:
+                raise
+        time.sleep(delay)
+    os.replace(src, dst)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -184,6 +224,9 @@ class Home:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        # Whether this run took the write lock, so may have saved something:
+        # then an unexpected error must not claim the data is unchanged.
+        self.may_have_saved = False
 
     @property
     def profile(self) -> Path:
@@ -225,6 +268,7 @@ class Home:
             lock = _LOCKS[key] = FileLock(path)
         try:
             lock.acquire(timeout=lock_timeout() if timeout is None else timeout)
+            self.may_have_saved = True
         except Timeout as exc:
             raise DataError(t("home.locked", path=str(self.root))) from exc
         except OSError as exc:

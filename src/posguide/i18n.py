@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 LANGS = ("en", "zh")
 _lang: str | None = None
 _catalogues: dict[str, Mapping[str, Mapping[str, str]]] = {}
 
 
-def detect_lang(env: Mapping[str, str] | None = None) -> str:
-    """$POSGUIDE_LANG, else the locale variables; zh* gives Chinese."""
+def detect_lang(env: Mapping[str, str] | None = None,
+                ui_language: Callable[[], int | None] | None = None) -> str:
+    """$POSGUIDE_LANG, else the locale variables; zh* gives Chinese. Windows
+    sets none of those: there the user's display language decides, read by
+    `ui_language` (the Windows API unless a test passes its own)."""
     env = os.environ if env is None else env
     explicit = env.get("POSGUIDE_LANG", "").strip().lower()
     if explicit:
@@ -30,7 +33,31 @@ def detect_lang(env: Mapping[str, str] | None = None) -> str:
         if value:
             # LANGUAGE may hold a list such as "zh_CN:en".
             return "zh" if value.split(":")[0].lower().startswith("zh") else "en"
+    langid = (ui_language or windows_ui_language)()
+    # A LANGID's low 10 bits are the primary language; 0x04 is Chinese, in
+    # every region and script (0x0804 China, 0x0404 Taiwan, 0x0C04 Hong Kong).
+    if langid is not None and langid & 0x3FF == LANG_CHINESE:
+        return "zh"
     return "en"
+
+
+LANG_CHINESE = 0x04
+
+
+def windows_ui_language() -> int | None:
+    """The user's display language as a Windows LANGID, or None elsewhere.
+    Asked only on Windows: ctypes costs start-up time and means nothing else."""
+    if os.name != "nt":
+        return None
+    import ctypes
+
+    windll = getattr(ctypes, "windll", None)
+    if windll is None:
+        return None
+    try:
+        return int(windll.kernel32.GetUserDefaultUILanguage())
+    except (AttributeError, OSError):
+        return None
 
 
 def normalise_lang(value: str) -> str | None:

@@ -3,6 +3,12 @@
 Colour follows the terminal; NO_COLOR turns it off (rich honours it); no escape
 codes when stdout is not a terminal. Marks are plain ASCII-width characters so
 tables stay aligned in Chinese terminals, where ✓ ✗ ⚠ often draw double-wide.
+
+Two encodings. Output for scripts (JSON, CSV, Markdown) is UTF-8 bytes on every
+platform, whatever the console's code page: a Chinese Windows pipes text in
+cp936, which `terminal import` and every JSON reader would get wrong. Output for
+people follows the console, and a character it cannot show becomes "?" rather
+than a crash (see `tolerate_console_encoding`).
 """
 
 from __future__ import annotations
@@ -60,8 +66,49 @@ def print_json(data: Any) -> None:
     a person at a terminal; one line when piped, because the indenting encoder
     is pure Python and several times slower on a fleet's worth of findings."""
     indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
-    sys.stdout.flush()
+    write_utf8(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+
+
+def write_utf8(text: str) -> None:
+    """Text for scripts and files on stdout as UTF-8 bytes, written as they
+    are: no code page, and no newline translation (Windows would turn a CSV's
+    \\r\\n into \\r\\r\\n)."""
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:  # a stream that takes only text (one a caller put there)
+        out.write(text)
+        out.flush()
+        return
+    out.flush()  # anything already written as text goes first
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+# What a console encoding may do with a character it cannot encode. Python's
+# default for stdout is "strict" (a crash: an emoji in a terminal's notes on a
+# cp936 console, any Chinese under ASCII); "surrogateescape" fails the same way.
+_FAILING = ("strict", "surrogateescape")
+
+
+def tolerate_console_encoding() -> None:
+    """Make people's output unable to crash on the console's encoding: when
+    stdout or stderr cannot encode every character (gbk/cp936, ascii, ...),
+    what it cannot show becomes "?". Called once at start-up. A UTF-8 stream,
+    a Windows console (always UTF-16 underneath) and a test's stream are left
+    as they are."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        reconfigure = getattr(stream, "reconfigure", None)
+        if not encoding or reconfigure is None:
+            continue
+        try:
+            name = codecs.lookup(encoding).name
+        except LookupError:
+            continue
+        if not name.startswith("utf") and getattr(stream, "errors", None) in _FAILING:
+            reconfigure(errors="replace")
 
 
 def say(text: str, style: str | None = None, *, err: bool = False) -> None:

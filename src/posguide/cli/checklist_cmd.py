@@ -11,7 +11,7 @@ import typer
 from ..errors import UsageError
 from ..i18n import t
 from ..prose import Prose, join, say
-from ..render import console, print_json
+from ..render import console, print_json, write_utf8
 from .common import STATE
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def checklist(
         raise UsageError(t("checklist.restart_print"))
     found = find(STATE.home, name)
     if print_:
-        typer.echo(to_markdown(found), nl=False)
+        write_utf8(to_markdown(found))
         return
     if found.id == "sim-swap" and found.source == "builtin":
         # One procedure, one saved progress: the swap's steps end with saving

@@ -63,8 +63,9 @@ def export(
     text = export_csv(profile.terminals.values())
     if file is None:
         # No BOM on stdout: it is for pipes and scripts. A FILE is for spreadsheets.
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from ..render import write_utf8
+
+        write_utf8(text)
         return
     write_export(file, text)
     say(t("fleet.exported", count=len(profile.terminals), path=str(file)),

@@ -102,7 +102,8 @@ def edit() -> None:
         original_ok = False
         # The one command that may open a broken file: to mend it.
         say(t("profile.edit_broken_start", error=exc.detail), style="yellow")
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    editor = (os.environ.get("VISUAL", "").strip() or os.environ.get("EDITOR", "").strip()
+              or default_editor())
     fd, tmp = tempfile.mkstemp(prefix="profile-", suffix=".toml", dir=home.root)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -148,10 +149,72 @@ def edit() -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
+def default_editor() -> str:
+    """Notepad is on every Windows; vi on every other system posguide runs on."""
+    return "notepad" if os.name == "nt" else "vi"
+
+
+def editor_command(editor: str, posix: bool | None = None) -> list[str]:
+    """$VISUAL/$EDITOR as a command line, split the platform's way (POSIX
+    shell words, or Windows' rules where backslashes are path separators and
+    double quotes group a path with spaces, as in
+    `"C:\\Program Files\\Notepad++\\notepad++.exe" -multiInst`). A value that
+    names an existing file is that file, spaces and all."""
+    if posix is None:
+        posix = os.name != "nt"
+    bare = editor.strip().strip('"')
+    if os.path.isfile(bare):
+        return [bare]
+    return shlex.split(editor) if posix else split_windows(editor)
+
+
+def split_windows(line: str) -> list[str]:
+    """Split a command line as Windows programs do (CommandLineToArgvW): white
+    space between words, double quotes group and are taken away, backslashes
+    are literal unless they stand before a quote (2n+1 of them make n and a
+    quote). Single quotes mean nothing, so `C:\\Users\\O'Brien` stays whole."""
+    words: list[str] = []
+    word: list[str] = []
+    in_word = quoted = False
+    backslashes = 0
+    for ch in line:
+        if ch == "\\":
+            backslashes += 1
+            in_word = True
+            continue
+        if ch == '"':
+            word.append("\\" * (backslashes // 2))
+            if backslashes % 2:
+                word.append('"')
+            else:
+                quoted = not quoted
+            backslashes = 0
+            in_word = True
+            continue
+        word.append("\\" * backslashes)
+        backslashes = 0
+        if ch in " \t" and not quoted:
+            if in_word:
+                words.append("".join(word))
+                word, in_word = [], False
+            continue
+        word.append(ch)
+        in_word = True
+    word.append("\\" * backslashes)
+    if in_word:
+        words.append("".join(word))
+    return words
+
+
 def _run_editor(editor: str, path: str) -> None:
     try:
-        code = subprocess.call([*shlex.split(editor), path])
-    except OSError as exc:
+        command = editor_command(editor)
+        if not command or not command[0]:
+            # A value of only quotes names no program: the profile itself must
+            # not be run as one.
+            command = [default_editor()]
+        code = subprocess.call([*command, path])
+    except (ValueError, OSError) as exc:  # ValueError: shlex found an unclosed quote
         raise UsageError(t("profile.editor_failed", editor=editor, error=str(exc))) from exc
     if code != 0:
         raise UsageError(t("profile.editor_failed", editor=editor, error=f"exit {code}"))

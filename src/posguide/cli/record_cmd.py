@@ -136,14 +136,17 @@ def _details(kind: str, data: dict) -> str:
 
 def _write_csv(events: list) -> None:
     import csv as csv_mod
+    import io
     import json
-    import sys
 
+    from ..render import write_utf8
     from ..validate import spreadsheet_safe
 
-    writer = csv_mod.writer(sys.stdout, lineterminator="\r\n")  # RFC 4180, like export
+    out = io.StringIO()
+    writer = csv_mod.writer(out, lineterminator="\r\n")  # RFC 4180, like export
     writer.writerow(["date", "terminal", "kind", "note", "data"])
     for e in events:
         writer.writerow([e.date.isoformat(), spreadsheet_safe(e.terminal), e.kind,
                          spreadsheet_safe(e.note or ""),
                          json.dumps(e.data, ensure_ascii=False) if e.data else ""])
+    write_utf8(out.getvalue())

@@ -13,6 +13,10 @@ MESSAGES = {
         "en": "posguide hit an unexpected problem: {error}\nYour saved data is unchanged. Please report this; run again with POSGUIDE_DEBUG=1 to see the details.",
         "zh": "posguide 遇到意外问题：{error}\n已保存的数据没有改动。请反馈此问题；设置 POSGUIDE_DEBUG=1 后重新运行可看到详情。",
     },
+    "cli.bug_after_save": {
+        "en": "posguide hit an unexpected problem: {error}\nWhat posguide saved before the problem is kept (each save is made whole or not at all). Please report this; run again with POSGUIDE_DEBUG=1 to see the details.",
+        "zh": "posguide 遇到意外问题：{error}\n出问题之前已保存的内容都保留着（每次保存要么完整写入，要么不写）。请反馈此问题；设置 POSGUIDE_DEBUG=1 后重新运行可看到详情。",
+    },
     "cli.usage_error": {
         "en": "Error: {message}\nSee `{command} --help`.",
         "zh": "错误：{message}\n请查看 `{command} --help`。",
