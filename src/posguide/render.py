@@ -87,15 +87,33 @@ def write_utf8(text: str) -> None:
 # What a console encoding may do with a character it cannot encode. Python's
 # default for stdout is "strict" (a crash: an emoji in a terminal's notes on a
 # cp936 console, any Chinese under ASCII); "surrogateescape" fails the same way.
+# stderr's default, "backslashreplace", does not fail and is left alone.
 _FAILING = ("strict", "surrogateescape")
+REPLACE_KEEPING_WIDTH = "posguide-replace"
+
+
+def _replace_keeping_width(exc: UnicodeError) -> tuple[str, int]:
+    """A "?" for each column the character would take: rich measured the text
+    before it was encoded, so a table with an emoji in a GBK console stays
+    aligned ("??" for the emoji; nothing for a mark that takes no column)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    import unicodedata
+
+    marks = []
+    for ch in exc.object[exc.start:exc.end]:
+        if unicodedata.category(ch) in ("Mn", "Me", "Cf"):  # combining, zero-width
+            continue
+        marks.append("??" if unicodedata.east_asian_width(ch) in ("W", "F") else "?")
+    return "".join(marks), exc.end
 
 
 def tolerate_console_encoding() -> None:
     """Make people's output unable to crash on the console's encoding: when
     stdout or stderr cannot encode every character (gbk/cp936, ascii, ...),
     what it cannot show becomes "?". Called once at start-up. A UTF-8 stream,
-    a Windows console (always UTF-16 underneath) and a test's stream are left
-    as they are."""
+    a Windows console (UTF-8 to Python: it writes UTF-16 to the console) and
+    a test's stream are left as they are."""
     import codecs
 
     for stream in (sys.stdout, sys.stderr):
@@ -108,7 +126,8 @@ def tolerate_console_encoding() -> None:
         except LookupError:
             continue
         if not name.startswith("utf") and getattr(stream, "errors", None) in _FAILING:
-            reconfigure(errors="replace")
+            codecs.register_error(REPLACE_KEEPING_WIDTH, _replace_keeping_width)
+            reconfigure(errors=REPLACE_KEEPING_WIDTH)
 
 
 def say(text: str, style: str | None = None, *, err: bool = False) -> None:
