@@ -51,9 +51,11 @@ def posguide(*args: str, encoding: str, input: bytes | None = None,
 # Linux (shutil, ...). The source check below covers it.
 POSIX_ONLY_MODULES = ("fcntl", "pwd", "grp", "termios", "tty", "pty", "resource",
                       "readline", "syslog")
+# Names os has on Linux and not on Windows (Python 3.11/3.12: fchmod came in 3.13).
 POSIX_ONLY_OS = ("fchmod", "fchown", "chown", "lchown", "getuid", "geteuid", "getgid",
-                 "getegid", "fork", "forkpty", "killpg", "setsid", "getpgid", "mkfifo",
-                 "mknod", "O_NOFOLLOW", "O_NONBLOCK")
+                 "getegid", "fork", "forkpty", "killpg", "setsid", "getpgid",
+                 "mkfifo", "mknod", "fdatasync", "sync", "statvfs", "pipe2",
+                 "O_NOFOLLOW", "O_NONBLOCK", "O_CLOEXEC", "O_NOCTTY", "O_DIRECTORY")
 
 HIDDEN = f"""
 import os, sys
