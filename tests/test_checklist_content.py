@@ -20,7 +20,8 @@ BUILT_IN = ("activation", "transaction", "sim-swap", "maintenance", "inspection"
 
 RECORD_KINDS = {"transaction", "maintenance", "inspection", "password-change",
                 "software-update", "fee-check", "sim-renewal"}
-PROFILE_FIELDS = {"name", "brand", "model", "serial", "terminal_id", "merchant_no", "location",
+PROFILE_FIELDS = {"name", "brand", "model", "serial", "terminal_id", "merchant_no",
+                  "merchant_name", "mcc", "location",
                   "purchased", "activated", "service_years", "support_phone", "fee_rate",
                   "fee_cap", "sim.carrier", "sim.iccid", "sim.expires", "sim.plan"}
 TOP_KEYS = {"id", "mode", "records", "title", "intro", "sections"}
@@ -200,7 +201,7 @@ def test_sim_swap_test_collection_leads_to_troubleshooting() -> None:
 
 # ---------------------------------------------------------------- with the engine
 
-SAMPLE_INPUT = {"serial": "LKL-N5-0012345", "merchant_no": "822100058120001",
+SAMPLE_INPUT = {"serial": "LKL-N5-0012345", "merchant_no": "822100058120001", "mcc": "5812",
                 "support_phone": "95016", "fee_rate": "0.60", "activated": "today",
                 "service_years": "5"}
 
@@ -241,7 +242,7 @@ def test_runs_to_completion_from_piped_answers(cli: Any, terminal: Any, home: Pa
     assert expected - {None} <= kinds, (expected, kinds)
     shown = json.loads(cli("profile", "show", "--json").stdout)
     for step in steps(data):
-        if step.get("sets") in ("serial", "merchant_no", "support_phone"):
+        if step.get("sets") in ("serial", "merchant_no", "mcc", "support_phone"):
             assert shown[step["sets"]] == SAMPLE_INPUT[step["sets"]]
         if step.get("sets") == "service_years":
             assert shown["service_years"] == 5

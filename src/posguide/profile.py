@@ -41,6 +41,8 @@ class Terminal:
     serial: str | None = None
     terminal_id: str | None = None
     merchant_no: str | None = None
+    merchant_name: str | None = None  # the registered name, as on the contract
+    mcc: str | None = None  # merchant category code, from the contract
     location: str | None = None
     activated: date | None = None
     service_years: int = 3
@@ -98,6 +100,14 @@ def _date_not_future(key: str) -> Parser:
     return parse
 
 
+def _mcc(text: str, force: bool) -> str:
+    """Checked against the MCC table, which is read only here (and only when
+    a person sets the value: a saved profile is loaded with `force`)."""
+    from .merchant import check_mcc
+
+    return check_mcc(text, "mcc", force)
+
+
 FIELDS: dict[str, Field] = {
     f.key: f
     for f in [
@@ -107,6 +117,8 @@ FIELDS: dict[str, Field] = {
         _mk("serial", lambda s, d, f: v.check_serial(s, "serial")),
         _mk("terminal_id", lambda s, d, f: v.check_terminal_id(s, "terminal_id")),
         _mk("merchant_no", lambda s, d, f: v.check_merchant_no(s, "merchant_no")),
+        _mk("merchant_name", lambda s, d, f: v.check_text(s, "merchant_name", 80)),
+        _mk("mcc", lambda s, d, f: _mcc(s, f)),
         _mk("location", lambda s, d, f: v.check_text(s, "location", 80)),
         _mk("purchased", _date_not_future("purchased"), required=True),
         _mk("activated", _date_not_future("activated")),

@@ -144,3 +144,18 @@ def print_notices(notices: list[str]) -> None:
     on stderr so --json output stays clean."""
     for notice in notices:
         say(notice, "yellow", err=True)
+
+
+def marked(severity: str, message: str) -> None:
+    """`[!] message`, the lines after the first indented under the text
+    (wrapped as Chinese is set, so the mark is never left alone on its line)."""
+    from rich.text import Text
+
+    from .prose import wrap
+
+    mark, style = SEVERITY_STYLE[severity]
+    out = console()
+    indent = " " * (len(mark) + 1)
+    for number, line in enumerate(wrap(message, max(out.width - len(indent), 20))):
+        out.print(Text((mark + " " if number == 0 else indent) + line, style=style),
+                  soft_wrap=True)

@@ -239,8 +239,10 @@ def check_name(text: str, field: str = "name") -> str:
 
 
 def check_merchant_no(text: str, field: str = "merchant_no") -> str:
-    value = _SEPARATORS.sub("", text)
-    if not (len(value) == 15 and value.isascii() and value.isdigit()):
+    """15 characters: digits by convention, but some acquirers put letters in
+    the sequence (DOMAIN.md), so letters are accepted too, in capitals."""
+    value = _SEPARATORS.sub("", text).upper()
+    if not (len(value) == 15 and value.isascii() and value.isalnum()):
         raise _err(field, "validate.merchant_no", value=text)
     return value
 

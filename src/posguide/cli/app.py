@@ -29,6 +29,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "fee": ("fee_cmd", "app"),
     "terminal": ("terminal_cmd", "app"),
     "profile": ("profile_cmd", "app"),
+    "merchant": ("merchant_cmd", "app"),
+    "receipt": ("merchant_cmd", "receipt_app"),
 }
 
 

@@ -33,7 +33,11 @@ class State:
 
     @cached_property
     def home(self) -> Home:
-        return Home(resolve_home(self.home_option))
+        home = Home(resolve_home(self.home_option))
+        from ..merchant import use_home
+
+        use_home(home)  # the MCC table's own entries, for checking `mcc`
+        return home
 
     @property
     def terminal_name(self) -> str | None:

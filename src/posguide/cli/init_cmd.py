@@ -24,6 +24,8 @@ def init(
     serial: Annotated[str | None, Opt("--serial", metavar="SN")] = None,
     terminal_id: Annotated[str | None, Opt("--terminal-id")] = None,
     merchant_no: Annotated[str | None, Opt("--merchant-no")] = None,
+    merchant_name: Annotated[str | None, Opt("--merchant-name")] = None,
+    mcc: Annotated[str | None, Opt("--mcc", metavar="CODE")] = None,
     location: Annotated[str | None, Opt("--location")] = None,
     purchased: Annotated[str | None, Opt("--purchased", metavar="DATE")] = None,
     activated: Annotated[str | None, Opt("--activated", metavar="DATE")] = None,
@@ -41,7 +43,8 @@ def init(
 ) -> None:
     given = {
         "name": name, "brand": brand, "model": model, "serial": serial,
-        "terminal_id": terminal_id, "merchant_no": merchant_no, "location": location,
+        "terminal_id": terminal_id, "merchant_no": merchant_no,
+        "merchant_name": merchant_name, "mcc": mcc, "location": location,
         "purchased": purchased, "activated": activated, "service_years": service_years,
         "support_phone": support_phone, "fee_rate": fee_rate, "fee_cap": fee_cap,
         "sim.carrier": sim_carrier, "sim.iccid": sim_iccid, "sim.expires": sim_expires,

@@ -5,6 +5,8 @@ MESSAGES = {
     "fields.serial": {"en": "Serial number (SN)", "zh": "机身号"},
     "fields.terminal_id": {"en": "Terminal ID", "zh": "终端号"},
     "fields.merchant_no": {"en": "Merchant number", "zh": "商户号"},
+    "fields.merchant_name": {"en": "Merchant name", "zh": "商户名称"},
+    "fields.mcc": {"en": "Business type code", "zh": "商户类别码"},
     "fields.location": {"en": "Location", "zh": "摆放位置"},
     "fields.purchased": {"en": "Purchase date", "zh": "购买日期"},
     "fields.activated": {"en": "Activation date", "zh": "激活日期"},

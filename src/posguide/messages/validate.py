@@ -56,8 +56,8 @@ MESSAGES = {
         "zh": "{field}：“{value}”不是有效名称。请用 1-32 个字母、数字、-、_ 或汉字，不含空格。",
     },
     "validate.merchant_no": {
-        "en": "{field}: '{value}' is not a merchant number. It has 15 digits and is printed on your receipt.",
-        "zh": "{field}：“{value}”不是有效商户号。商户号为 15 位数字，印在小票上。",
+        "en": "{field}: '{value}' is not a merchant number. It has 15 digits (a few acquirers put letters in the last four), as written in your contract or the official merchant app.",
+        "zh": "{field}：“{value}”不是有效商户号。商户号为 15 位，一般是数字（个别收单机构的最后四位含字母），以合同或官方商户App上的为准。",
     },
     "validate.terminal_id": {
         "en": "{field}: '{value}' is not a terminal ID. It has 8 letters or digits and is printed on your receipt.",
