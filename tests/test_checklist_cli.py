@@ -18,6 +18,7 @@ NEW_ICCID = "8986001122334455667" + luhn_check_digit("8986001122334455667")
 
 # A valid answer for each input step, by the profile field it sets or its kind.
 BY_FIELD = {"serial": "N5-0099887", "support_phone": "95016", "merchant_no": "123456789012345",
+            "mcc": "5812",
             "terminal_id": "AB12CD34", "fee_rate": "0.38", "activated": "2024-03-06",
             "purchased": "2024-03-01", "sim.expires": "+1y", "sim.iccid": NEW_ICCID,
             "service_years": "5"}

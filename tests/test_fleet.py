@@ -135,9 +135,9 @@ def test_unknown_columns_and_bad_rows_are_reported_in_one_go(cli, terminal, home
     assert lines[first:first + 6] == [
         "  line 1: unknown columns 'notes', 'iccid' (did you mean 'sim.iccid'?).",
         "    Columns are the field names of `posguide profile show --json`:",
-        "    name, brand, model, serial, terminal_id, merchant_no, location,",
-        "    purchased, activated, service_years, support_phone, fee_rate, fee_cap,",
-        "    sim.carrier, sim.iccid, sim.expires, sim.plan",
+        "    name, brand, model, serial, terminal_id, merchant_no, merchant_name,",
+        "    mcc, location, purchased, activated, service_years, support_phone,",
+        "    fee_rate, fee_cap, sim.carrier, sim.iccid, sim.expires, sim.plan",
         "  line 1: the column 'brand' appears twice.",
     ]
     # The rows are still checked, field by field, for the known columns; the
@@ -168,9 +168,9 @@ def test_a_chinese_list_of_columns_is_broken_between_names(cli, tmp_path: Path) 
     assert lines[first:first + 5] == [
         "  第 1 行：未知的列：“备注”、“sim_iccid”（是否应为“sim.iccid”？）。",
         "    列名应为 `posguide profile show --json` 中的字段名：",
-        "    name、brand、model、serial、terminal_id、merchant_no、location、",
-        "    purchased、activated、service_years、support_phone、fee_rate、fee_cap、",
-        "    sim.carrier、sim.iccid、sim.expires、sim.plan",
+        "    name、brand、model、serial、terminal_id、merchant_no、merchant_name、",
+        "    mcc、location、purchased、activated、service_years、support_phone、",
+        "    fee_rate、fee_cap、sim.carrier、sim.iccid、sim.expires、sim.plan",
     ]
 
 
@@ -339,7 +339,8 @@ def test_export_to_stdout_and_to_a_file(cli, terminal, tmp_path: Path) -> None:
     assert rows[0] == FIELD_ORDER
     assert dict(zip(rows[0], rows[1], strict=True)) == {
         "name": "main", "brand": "Lakala", "model": "", "serial": "N5-0012345",
-        "terminal_id": "", "merchant_no": "", "location": "", "purchased": "2024-03-01",
+        "terminal_id": "", "merchant_no": "", "merchant_name": "", "mcc": "", "location": "",
+        "purchased": "2024-03-01",
         "activated": "2024-03-05", "service_years": "3", "support_phone": "95016",
         "fee_rate": "0.60", "fee_cap": "", "sim.carrier": "China Mobile",
         "sim.iccid": "89860012345678901238", "sim.expires": "2026-12-05", "sim.plan": "",

@@ -30,7 +30,7 @@ def test_interactive_init_corrects_a_bad_answer(home: Path, lang: str) -> None:
         child.sendline(value)
 
     answer("Lakala", "Brand" if lang == "en" else "品牌")
-    for _ in range(5):  # model, serial, terminal ID, merchant number, location
+    for _ in range(7):  # model, serial, terminal ID, merchant number, name, MCC, location
         answer("")
     answer("2024-02-30", words["purchased"])  # no such day
     child.expect(words["bad"])

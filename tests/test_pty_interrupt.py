@@ -46,7 +46,7 @@ def no_temp_files(home: Path) -> bool:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_ctrl_c_at_a_later_init_question(home: Path, lang: str) -> None:
     child = spawn(home, "init", lang=lang, env=ENV)
-    for i in range(6):  # brand, model, serial, terminal ID, merchant no., location
+    for i in range(8):  # brand, model, serial, terminal ID, merchant no., name, MCC, location
         expect_prompt(child)
         child.sendline("Lakala" if i == 0 else "")
     expect_prompt(child, "Purchase date" if lang == "en" else "购买日期")

@@ -242,17 +242,11 @@ def load_tables(home: Home | None) -> Tables:
     return tables
 
 
-# The home whose extra entries the profile's `mcc` check consults. The CLI sets
-# it when it resolves the home (the profile's field parsers take no home).
-_home: list[Home] = []
-
-
-def use_home(home: Home) -> None:
-    _home[:] = [home]
-
-
 def active_tables() -> Tables:
-    return load_tables(_home[0] if _home else None)
+    """The tables with the extra entries of the home this run works in."""
+    from . import current
+
+    return load_tables(current.home)
 
 
 # ------------------------------------------------------------------ numbers

@@ -33,10 +33,10 @@ class State:
 
     @cached_property
     def home(self) -> Home:
-        home = Home(resolve_home(self.home_option))
-        from ..merchant import use_home
+        from .. import current
 
-        use_home(home)  # the MCC table's own entries, for checking `mcc`
+        home = Home(resolve_home(self.home_option))
+        current.home = home  # the home's own MCC entries, for checking `mcc`
         return home
 
     @property

@@ -30,6 +30,24 @@ def terminal_table(term: Terminal, is_default: bool = False) -> Table:
         text = format_value(value) if value is not None else t("show.not_set")
         if key == "fee_rate" and value is not None:
             text += " %"
+        if key == "mcc" and value is not None:
+            text += _mcc_meaning(value)
         table.add_row(t(f"fields.{key}"), text, key)
     table.add_row(t("show.service_end"), term.service_end.isoformat(), "")
     return table
+
+
+def _mcc_meaning(code: str) -> str:
+    """`  Restaurants (standard fees)`: what the saved code means, so a typing slip
+    shows. Read from the MCC table only when a code is saved."""
+    from ..errors import DataError
+    from ..merchant import active_tables
+
+    try:
+        mcc = active_tables().mccs.get(code)
+    except DataError:  # a broken table of the home's own: `receipt check` names it
+        return ""
+    if mcc is None:
+        return "  " + t("show.mcc_unlisted")
+    return "  " + t("show.mcc_meaning", name=mcc.names.get(),
+                    fee_class=t(f"merchant.class.{mcc.fee_class}"))
