@@ -439,7 +439,7 @@ def test_what_is_not_saved_cannot_be_compared(cli) -> None:
     r = cli("receipt", "check", "--merchant-no", OWN_NO, "--name", "快乐面馆", "--terminal-id",
             "AB12CD34")
     assert r.exit_code == 1
-    assert "some of it could not be compared" in r.out
+    assert "cannot tell yet whether this receipt is yours" in r.out
     assert "Take yours from your contract or the official merchant app (not from a receipt" in r.out
     for command in ("posguide profile set merchant_no NUMBER",
                     "posguide profile set merchant_name NAME",
@@ -449,6 +449,15 @@ def test_what_is_not_saved_cannot_be_compared(cli) -> None:
     data = json.loads(cli("receipt", "check", "--merchant-no", OWN_NO, "--json").stdout)
     assert data["verdict"] == "incomplete"
     assert {f["status"] for f in data["findings"]} == {"unknown"}
+
+
+def test_partly_compared_says_what_matched_and_what_is_missing(cli) -> None:
+    assert cli("init", "--no-input", "--purchased", "2024-03-01", "--merchant-no",
+               OWN_NO).exit_code == 0
+    r = cli("receipt", "check", "--merchant-no", OWN_NO)
+    assert r.exit_code == 1
+    assert "Nothing on this receipt differs from your records, but some of it" in r.out
+    assert "Merchant number 822-5810-5812-0001 is yours" in r.out
 
 
 def test_commands_name_the_terminal_when_it_is_not_the_default(cli, shop) -> None:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..profile import Terminal
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
-receipt_app = typer.Typer(no_args_is_help=False, rich_markup_mode="rich")
+receipt_app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
 
 
 # ------------------------------------------------------------------ decode
@@ -181,8 +181,10 @@ def _show_check(result: ReceiptCheck, term: Terminal, name_needed: bool) -> None
         marked("ok", t("merchant.verdict_match", what=join(checked)))
     elif verdict == "mismatch":
         marked("critical", tn("merchant.verdict_mismatch", len(result.mismatches)))
-    else:
+    elif any(f.status in ("match", "near") for f in result.findings):
         marked("info", t("merchant.verdict_incomplete"))
+    else:
+        marked("info", t("merchant.verdict_nothing_compared"))
     console().print()
     suffix = f" --terminal {term.name}" if name_needed else ""
     for finding in result.findings:

@@ -128,7 +128,7 @@ MESSAGES = {
                       "zh": "逐段解读商户号。"},
     "help.merchant.decode": {
         "en": "What a 15-character merchant number says: the acquirer that processes the payments, the region, the business type (MCC) with its fee class, and the sequence, e.g. `posguide merchant decode 102-5810-8398-6056`.",
-        "zh": "解读 15 位商户号：处理收款的收单机构、地区、经营类别（MCC）及其收费类别、顺序号，如 `posguide merchant decode 102-5810-8398-6056`。",
+        "zh": "逐段解读商户号（共15位）：处理收款的收单机构、地区、经营类别（MCC）及其收费类别、顺序号，如 `posguide merchant decode 102-5810-8398-6056`。",
     },
     "help.merchant.decode.number": {"en": "The merchant number; spaces and dashes are fine.",
                                     "zh": "商户号，可以带空格或横线。"},
@@ -137,7 +137,7 @@ MESSAGES = {
                      "zh": "拿小票和您自己的商户资料核对。"},
     "help.receipt.check": {
         "en": "Is this receipt yours? Compares the merchant number, name, terminal ID and business type (MCC) it shows with the terminal's profile, and says what to do when they differ (跳码, 二清). Exit 1 when anything differs. Asks for what the receipt shows when run without options in a terminal window.",
-        "zh": "这张小票是您自己的吗？把小票上的商户号、商户名称、终端号和经营类别（MCC）与终端资料核对，不一致时告诉您该怎么办（跳码、二清）。有不一致时退出码为 1。在终端窗口里不带选项运行，会逐项询问小票上的内容。",
+        "zh": "这张小票是您自己的吗？把小票上的商户号、商户名称、终端号和经营类别（MCC）与终端资料核对，不一致时告诉您该怎么办（跳码、二清）。有不一致时退出码为1。在终端窗口里不带选项运行，会逐项询问小票上的内容。",
     },
     "help.receipt.check.merchant_no": {"en": "The merchant number printed on the receipt.",
                                        "zh": "小票上印的商户号。"},
@@ -147,7 +147,7 @@ MESSAGES = {
                                        "zh": "小票上印的终端号。"},
     "help.receipt.check.mcc": {
         "en": "The business type code (MCC), if the receipt prints one (default: read from the merchant number).",
-        "zh": "商户类别码（MCC），小票上印了才填（默认从商户号中读取）。",
+        "zh": "小票另印的商户类别码（MCC；默认取自商户号）。",
     },
     "help.receipt.check.json_": {"en": "Print JSON for scripts.", "zh": "输出 JSON，供脚本使用。"},
     "help.profile.show": {"en": "Show the terminal's facts.", "zh": "显示终端资料。"},

@@ -157,6 +157,10 @@ MESSAGES = {
         "en": "Nothing on this receipt differs from your records, but some of it could not be compared: your own value is not saved yet (see below).",
         "zh": "小票上没有发现与您记录不符的地方，但有几项无法比对：您自己的信息还没保存（见下面）。",
     },
+    "merchant.verdict_nothing_compared": {
+        "en": "posguide cannot tell yet whether this receipt is yours: your own details are not saved (see below).",
+        "zh": "暂时无法判断这张小票是不是您的：您自己的信息还没保存（见下面）。",
+    },
     "merchant.check.merchant_no.match": {"en": "Merchant number {receipt} is yours.",
                                          "zh": "商户号 {receipt} 是您自己的。"},
     "merchant.check.merchant_no.mismatch": {
