@@ -537,3 +537,17 @@ def test_names_are_compared_as_receipts_print_them(receipt: str, own: str, how: 
     from posguide.merchant import compare_names
 
     assert compare_names(receipt, own) == how
+
+
+def test_status_does_not_import_the_merchant_module(shop, home: Path) -> None:
+    """Start-up stays as it was: the tables' module is loaded by its commands only."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "POSGUIDE_HOME": str(home), "POSGUIDE_TODAY": TODAY}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "posguide", "status"],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode in (0, 1), done.stderr
+    assert "posguide.profile" in done.stderr  # the profile (with its mcc) was read
+    assert "posguide.merchant" not in done.stderr

@@ -262,11 +262,10 @@ def check_mcc(text: str, field: str = "mcc", force: bool = False,
               tables: Tables | None = None) -> str:
     """Four digits. One that the table does not know must be confirmed (`force`):
     most likely a typing slip, possibly a category posguide does not list."""
+    from .validate import check_mcc as four_digits
     from .validate import field_label
 
-    value = clean_number(text)
-    if not (len(value) == 4 and value.isascii() and value.isdigit()):
-        raise ValidationError(field, t("merchant.bad_mcc", field=field_label(field), value=text))
+    value = four_digits(text, field)
     if not force:
         known = (tables or active_tables()).mccs
         if value not in known:

@@ -101,8 +101,10 @@ def _date_not_future(key: str) -> Parser:
 
 
 def _mcc(text: str, force: bool) -> str:
-    """Checked against the MCC table, which is read only here (and only when
-    a person sets the value: a saved profile is loaded with `force`)."""
+    """Checked against the MCC table, which is read only when a person sets the
+    value (a saved profile is loaded with `force`: no table, no import)."""
+    if force:
+        return v.check_mcc(text, "mcc")
     from .merchant import check_mcc
 
     return check_mcc(text, "mcc", force)

@@ -247,6 +247,17 @@ def check_merchant_no(text: str, field: str = "merchant_no") -> str:
     return value
 
 
+def check_mcc(text: str, field: str = "mcc") -> str:
+    """A merchant category code: 4 digits (full-width ones too). Whether the
+    code is a known one is merchant.check_mcc's business."""
+    import unicodedata
+
+    value = unicodedata.normalize("NFKC", text).strip()
+    if not (len(value) == 4 and value.isascii() and value.isdigit()):
+        raise _err(field, "validate.mcc", value=text)
+    return value
+
+
 def check_terminal_id(text: str, field: str = "terminal_id") -> str:
     value = text.strip().upper()
     if not (len(value) == 8 and value.isascii() and value.isalnum()):

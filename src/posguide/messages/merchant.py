@@ -23,10 +23,6 @@ MESSAGES = {
     "merchant.err_utf8": {"en": "not UTF-8 text", "zh": "不是 UTF-8 编码的文本"},
     "merchant.err_too_deep": {"en": "nested too deeply", "zh": "嵌套层数过多"},
     # ---------------------------------------------------------------- values
-    "merchant.bad_mcc": {
-        "en": "{field}: '{value}' is not a business type code. It has 4 digits, e.g. 5812 for a restaurant, as in your contract.",
-        "zh": "{field}：“{value}”不是有效的商户类别码。类别码为 4 位数字，例如餐馆是 5812，以合同上的为准。",
-    },
     "merchant.unknown_mcc": {
         "en": "{field}: {value} is not in posguide's list of business types, so its fee class is unknown. Check it against your contract: a typing slip here would hide 跳码 later.",
         "zh": "{field}：{value} 不在 posguide 收录的经营类别里，无法知道它的收费类别。请对照合同核对：这里输错了，以后就发现不了跳码。",

@@ -83,4 +83,8 @@ MESSAGES = {
         "en": "{field}: {value} is a mobile number. Payment companies and banks answer on 95xxx, 400 or 800 numbers; a mobile number given as 'customer service' is most likely a sales agent or a scam. Use the number in your contract or on the terminal's sticker.",
         "zh": "{field}：{value} 是手机号。支付公司和银行的客服使用 95 开头、400 或 800 号码；自称“客服”的手机号多半是推销代理或骗子。请使用合同或机身标签上的号码。",
     },
+    "validate.mcc": {
+        "en": "{field}: '{value}' is not a business type code. It has 4 digits, e.g. 5812 for a restaurant, as in your contract.",
+        "zh": "{field}：“{value}”不是有效的商户类别码。类别码为 4 位数字，例如餐馆是 5812，以合同上的为准。",
+    },
 }
