@@ -58,7 +58,7 @@ def test_ctrl_c_at_a_later_init_question(home: Path, lang: str) -> None:
 def test_ctrl_c_at_the_init_save_confirmation(cli: Cli, terminal: object, home: Path) -> None:
     before = snapshot(home)
     child = spawn(home, "init", "--name", "shop2", "--purchased", "2025-01-02", env=ENV)
-    for _ in range(14):  # Enter skips every optional question
+    for _ in range(16):  # Enter skips every optional question
         expect_prompt(child)
         child.sendline("")
     expect_prompt(child, "Save this terminal?")
