@@ -195,7 +195,8 @@ def test_every_group_and_class_has_words() -> None:
             for s in ("match", "unknown")]
     keys += ["merchant.check.merchant_no.mismatch", "merchant.check.name.mismatch",
              "merchant.check.terminal_id.mismatch", "merchant.check.name.match.shortened",
-             "merchant.check.mcc.near.same_kind"]
+             "merchant.check.mcc.near.same_kind",
+             "merchant.check.terminal_id.mismatch.another_terminal"]
     keys += [f"merchant.check.mcc.mismatch.{d}" for d in
              ("cheaper", "dearer", "other_kind", "unlisted")]
     keys += [f"merchant.what.{f}" for f in ("merchant_no", "name", "terminal_id", "mcc")]
@@ -347,7 +348,8 @@ def test_another_merchant_number_is_foreign(cli, shop) -> None:
     assert data["verdict"] == "mismatch" and data["kinds"] == ["foreign"]
     assert data["findings"][0] == {"field": "merchant_no", "status": "mismatch",
                                    "kind": "foreign", "receipt": "822581058129999",
-                                   "own": OWN_NO, "detail": None}
+                                   "own": OWN_NO, "detail": None,
+                                   "other_terminal": None}
 
 
 def test_another_name_is_foreign(cli, shop) -> None:
@@ -551,3 +553,16 @@ def test_status_does_not_import_the_merchant_module(shop, home: Path) -> None:
     assert done.returncode in (0, 1), done.stderr
     assert "posguide.profile" in done.stderr  # the profile (with its mcc) was read
     assert "posguide.merchant" not in done.stderr
+
+
+def test_a_terminal_id_of_another_of_your_terminals_is_named(cli, shop) -> None:
+    assert cli("init", "--no-input", "--name", "shop2", "--purchased", "2024-03-01",
+               "--terminal-id", "CD34EF56", env=ENV).exit_code == 0
+    r = cli("receipt", "check", "--merchant-no", OWN_NO, "--terminal-id", "CD34EF56")
+    assert r.exit_code == 1
+    assert "CD34EF56 is not this terminal's (AB12CD34) but that of your terminal 'shop2'" in r.out
+    assert "posguide receipt check --terminal shop2" in r.out
+    data = json.loads(cli("receipt", "check", "--merchant-no", OWN_NO, "--terminal-id",
+                          "CD34EF56", "--json").stdout)
+    finding = data["findings"][1]
+    assert (finding["detail"], finding["other_terminal"]) == ("another_terminal", "shop2")

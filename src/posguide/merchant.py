@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -414,11 +414,15 @@ class Finding:
     kind: str | None   # foreign (another merchant: 二清), jump (another category: 跳码)
     receipt: str
     own: str | None
-    detail: str | None = None  # mcc: cheaper, dearer, other_kind, unlisted; name: shortened
+    # mcc: cheaper, dearer, other_kind, unlisted, same_kind; name: shortened;
+    # terminal_id: another_terminal (the ID of another terminal in the profile)
+    detail: str | None = None
+    other_terminal: str | None = None  # with detail another_terminal: its name
 
     def to_json(self) -> dict[str, Any]:
         return {"field": self.field, "status": self.status, "kind": self.kind,
-                "receipt": self.receipt, "own": self.own, "detail": self.detail}
+                "receipt": self.receipt, "own": self.own, "detail": self.detail,
+                "other_terminal": self.other_terminal}
 
 
 @dataclass(frozen=True)
@@ -470,8 +474,12 @@ def parse_receipt(merchant_no: str, name: str | None, terminal_id: str | None,
     return Receipt(number, clean_name, tid, code)
 
 
-def check_receipt(receipt: Receipt, term: Terminal, tables: Tables) -> ReceiptCheck:
-    """Compare what a receipt shows with the terminal's own facts."""
+def check_receipt(receipt: Receipt, term: Terminal, tables: Tables,
+                  others: Iterable[Terminal] = ()) -> ReceiptCheck:
+    """Compare what a receipt shows with the terminal's own facts. `others`
+    are the profile's other terminals: a terminal ID of one of them is named
+    (the receipt was checked against the wrong terminal), though it still
+    differs from this one's."""
     findings: list[Finding] = []
 
     def add(field_: str, ok: bool | None, kind: str, shown: str, own: str | None,
@@ -493,8 +501,15 @@ def check_receipt(receipt: Receipt, term: Terminal, tables: Tables) -> ReceiptCh
                 "shortened" if how == "shortened" else None)
     if receipt.terminal_id is not None:
         own_tid = term.terminal_id
-        add("terminal_id", None if not own_tid else same_terminal_id(receipt.terminal_id, own_tid),
-            "foreign", receipt.terminal_id, own_tid)
+        same = None if not own_tid else same_terminal_id(receipt.terminal_id, own_tid)
+        other = None if same else next(
+            (o.name for o in others if o.name != term.name and o.terminal_id
+             and same_terminal_id(receipt.terminal_id, o.terminal_id)), None)
+        if other is not None:
+            findings.append(Finding("terminal_id", "mismatch", "foreign", receipt.terminal_id,
+                                    own_tid, "another_terminal", other))
+        else:
+            add("terminal_id", same, "foreign", receipt.terminal_id, own_tid)
 
     from_number = receipt.mcc is None
     code = receipt.mcc or embedded_mcc(receipt.merchant_no)

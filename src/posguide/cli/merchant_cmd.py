@@ -104,7 +104,8 @@ def check(
             raise UsageError(t("merchant.receipt_missing"))
         merchant_no, name, terminal_id, mcc = _ask_receipt(name, terminal_id, mcc)
     receipt = merchant.parse_receipt(merchant_no, name, terminal_id, mcc)
-    result = merchant.check_receipt(receipt, term, merchant.load_tables(STATE.home))
+    result = merchant.check_receipt(receipt, term, merchant.load_tables(STATE.home),
+                                    profile.terminals.values())
     if json_:
         print_json({"terminal": term.name, **result.to_json()})
     else:
@@ -162,7 +163,7 @@ def _finding_text(f: Finding, result: ReceiptCheck, suffix: str) -> tuple[str, s
         words = {"receipt": _mcc_words(f.receipt, result.receipt_mcc),
                  "own": _mcc_words(f.own or "", result.own_mcc)}
     else:
-        words = {"receipt": f.receipt, "own": f.own or ""}
+        words = {"receipt": f.receipt, "own": f.own or "", "other": f.other_terminal or ""}
     severity = {"match": "ok", "mismatch": "critical", "unknown": "info", "near": "info"}[f.status]
     key = f"merchant.check.{f.field}.{f.status}"
     if f.detail and f.status in ("mismatch", "match", "near"):

@@ -187,6 +187,10 @@ MESSAGES = {
         "en": "Terminal ID: the receipt shows {receipt}, but this terminal's is {own}. If you have more than one terminal, check the receipt against the one that printed it (--terminal NAME); otherwise the payment went through a terminal that is not yours.",
         "zh": "终端号不对：小票上是 {receipt}，这台终端的是 {own}。如果您有不止一台终端，请拿打出这张小票的那台来核对（--terminal 名称）；否则，这笔交易走的是一台不属于您的终端。",
     },
+    "merchant.check.terminal_id.mismatch.another_terminal": {
+        "en": "Terminal ID: {receipt} is not this terminal's ({own}) but that of your terminal '{other}'. Check the receipt against that one:\n  `posguide receipt check --terminal {other} ...`",
+        "zh": "终端号：{receipt} 不是这台终端的（{own}），而是您的终端“{other}”的。请拿那台来核对：\n  `posguide receipt check --terminal {other} ...`",
+    },
     "merchant.check.terminal_id.unknown": {
         "en": "Terminal ID {receipt}: this terminal's own ID is not saved. Find it on the terminal's information page or in the official app and save it:\n  `posguide profile set terminal_id ID{suffix}`",
         "zh": "终端号 {receipt}：这台终端自己的终端号还没保存。可在终端的信息页或官方App里查到，保存下来：\n  `posguide profile set terminal_id 终端号{suffix}`",
