@@ -172,7 +172,7 @@ def _finding_text(f: Finding, result: ReceiptCheck, suffix: str) -> tuple[str, s
 
 
 def _show_check(result: ReceiptCheck, term: Terminal, name_needed: bool) -> None:
-    from ..i18n import tn
+    from ..i18n import sentences, tn
     from ..prose import join
 
     checked = [t(f"merchant.what.{f.field}") for f in result.findings]
@@ -181,7 +181,10 @@ def _show_check(result: ReceiptCheck, term: Terminal, name_needed: bool) -> None
     if verdict == "match":
         marked("ok", t("merchant.verdict_match", what=join(checked)))
     elif verdict == "mismatch":
-        marked("critical", tn("merchant.verdict_mismatch", len(result.mismatches)))
+        kinds = {f.kind for f in result.mismatches}
+        marked("critical", sentences(
+            tn("merchant.verdict_mismatch", len(result.mismatches)),
+            t("merchant.verdict_foreign" if "foreign" in kinds else "merchant.verdict_jump")))
     elif any(f.status in ("match", "near") for f in result.findings):
         marked("info", t("merchant.verdict_incomplete"))
     else:

@@ -142,12 +142,20 @@ MESSAGES = {
         "zh": "这张小票是您自己的。已与您的记录核对：{what}。",
     },
     "merchant.verdict_mismatch": {
-        "en": "This receipt does not match your own records: {count} things differ. Your money may not be going straight to your own account.",
-        "zh": "这张小票与您的记录不符：有 {count} 处不一致。您的钱可能没有直接进您自己的账户。",
+        "en": "This receipt does not match your own records: {count} things differ.",
+        "zh": "这张小票与您的记录不符：有 {count} 处不一致。",
     },
     "merchant.verdict_mismatch_one": {
-        "en": "This receipt does not match your own records: {count} thing differs. Your money may not be going straight to your own account.",
-        "zh": "这张小票与您的记录不符：有 {count} 处不一致。您的钱可能没有直接进您自己的账户。",
+        "en": "This receipt does not match your own records: {count} thing differs.",
+        "zh": "这张小票与您的记录不符：有 {count} 处不一致。",
+    },
+    "merchant.verdict_foreign": {
+        "en": "Your money may not be going straight to your own account.",
+        "zh": "您的钱可能没有直接进您自己的账户。",
+    },
+    "merchant.verdict_jump": {
+        "en": "Your sales are booked under another business type than yours, which can get your account frozen.",
+        "zh": "您的交易被记到了别的经营类别下，这可能导致账户被冻结。",
     },
     "merchant.verdict_incomplete": {
         "en": "Nothing on this receipt differs from your records, but some of it could not be compared: your own value is not saved yet (see below).",
