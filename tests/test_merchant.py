@@ -299,6 +299,17 @@ def test_an_mcc_from_the_homes_own_table_needs_no_confirmation(cli, shop, home: 
         '[mcc.7999]\nen = "Recreation services"\nzh = "娱乐服务"\nclass = "standard"\n'
         'group = "leisure"\nsource = "ISO 18245"\n', encoding="utf-8")
     assert cli("profile", "set", "mcc", "7999").exit_code == 0
+    # In a fresh process too, where nothing has resolved the home before the
+    # value is checked (and with --home rather than $POSGUIDE_HOME).
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "POSGUIDE_HOME"}
+    done = subprocess.run([sys.executable, "-m", "posguide", "--home", str(home), "profile",
+                           "set", "mcc", "7999"], env=env, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=60)
+    assert done.returncode == 0, done.stderr
 
 
 def test_an_unknown_mcc_is_asked_about_in_a_checklist(cli, shop) -> None:

@@ -246,7 +246,7 @@ def active_tables() -> Tables:
     """The tables with the extra entries of the home this run works in."""
     from . import current
 
-    return load_tables(current.home)
+    return load_tables(current.home())
 
 
 # ------------------------------------------------------------------ numbers

@@ -30,14 +30,13 @@ class State:
         self.terminal_option = terminal
         self.extras.clear()
         self.__dict__.pop("home", None)
+        from .. import current
+
+        current.use(lambda: self.home)  # the home's own MCC entries, for checking `mcc`
 
     @cached_property
     def home(self) -> Home:
-        from .. import current
-
-        home = Home(resolve_home(self.home_option))
-        current.home = home  # the home's own MCC entries, for checking `mcc`
-        return home
+        return Home(resolve_home(self.home_option))
 
     @property
     def terminal_name(self) -> str | None:
