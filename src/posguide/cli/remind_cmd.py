@@ -1,19 +1,41 @@
-"""`posguide remind --ics FILE`: every terminal's due dates for a calendar."""
+"""`posguide remind --ics FILE`: every terminal's due dates for a calendar;
+`posguide remind install|uninstall`: `notify run` once a day in the system's
+own scheduler."""
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..i18n import t
-from ..render import say
+from ..errors import UsageError
+from ..i18n import get_lang, t
+from ..render import console, say
 from .common import STATE
 
+app = typer.Typer(invoke_without_command=True, no_args_is_help=False,
+                  rich_markup_mode="rich")
+Opt = typer.Option
 
-def remind(ics: Annotated[Path, typer.Option("--ics", metavar="FILE")]) -> None:
+
+@app.callback()
+def remind(
+    ctx: typer.Context,
+    ics: Annotated[Path | None, Opt("--ics", metavar="FILE")] = None,
+) -> None:
+    if ctx.invoked_subcommand is not None:
+        if ics is not None:
+            raise UsageError(t("remind.ics_alone"))
+        return
+    if ics is None:
+        raise UsageError(t("remind.needs_what"))
+    write_calendar(ics)
+
+
+def write_calendar(ics: Path) -> None:
     from ..history import History
     from ..home import atomic_write
     from ..ics import EXPIRY_CODES, reminders, to_ics
@@ -32,6 +54,71 @@ def remind(ics: Annotated[Path, typer.Option("--ics", metavar="FILE")]) -> None:
     data = to_ics(items, datetime.now(UTC))
     target = ics.expanduser().absolute()
     atomic_write(target, data, in_home=False)
-    say(t("remind.written", count=len(items), path=str(target)),
-                    style="green")
+    say(t("remind.written", count=len(items), path=str(target)), style="green")
     say(t("remind.how"))
+
+
+def posguide_argv() -> list[str]:
+    """The full path of this posguide: the console script beside the running
+    Python (a venv's bin/ or Scripts/), else the one on PATH, else python -m."""
+    import shutil
+
+    python = Path(sys.executable).absolute()
+    name = "posguide.exe" if sys.platform == "win32" else "posguide"
+    for folder in (python.parent, python.parent / "Scripts"):
+        if (folder / name).is_file():
+            return [str(folder / name)]
+    found = shutil.which("posguide")
+    if found:
+        return [str(Path(found).absolute())]
+    return [str(python), "-m", "posguide"]
+
+
+def _scheduler(value: str | None) -> str:
+    from ..schedule import SCHEDULERS, default_scheduler
+
+    chosen = value or default_scheduler(sys.platform)
+    if chosen not in SCHEDULERS:
+        raise UsageError(t("schedule.bad_scheduler", value=chosen,
+                           choices=" | ".join(SCHEDULERS)))
+    return chosen
+
+
+@app.command("install")
+def install(
+    time: Annotated[str, Opt("--time", metavar="HH:MM")] = "09:00",
+    dry_run: Annotated[bool, Opt("--dry-run")] = False,
+    scheduler: Annotated[str | None, Opt("--scheduler", metavar="cron|launchd|schtasks")] = None,
+) -> None:
+    from ..schedule import install as do_install
+    from ..schedule import install_plan, scheduled_argv
+
+    home = STATE.home.root.expanduser().absolute()
+    argv = scheduled_argv(posguide_argv(), home, get_lang())
+    plan = install_plan(_scheduler(scheduler), argv, time, home, Path.home())
+    if dry_run:
+        console().print(plan.shown, markup=False, highlight=False, soft_wrap=True)
+        return
+    changed = do_install(plan, home)
+    key = "schedule.installed" if changed else "schedule.already"
+    say(t(key, scheduler=plan.scheduler, time=time), style="green")
+    console().print(plan.shown, markup=False, highlight=False, soft_wrap=True)
+    say(t("schedule.next"))
+
+
+@app.command("uninstall")
+def uninstall(
+    dry_run: Annotated[bool, Opt("--dry-run")] = False,
+    scheduler: Annotated[str | None, Opt("--scheduler", metavar="cron|launchd|schtasks")] = None,
+) -> None:
+    from ..schedule import uninstall as do_uninstall
+    from ..schedule import uninstall_plan
+
+    home = STATE.home.root.expanduser().absolute()
+    plan = uninstall_plan(_scheduler(scheduler), home, Path.home())
+    if dry_run:
+        console().print(plan.shown, markup=False, highlight=False, soft_wrap=True)
+        return
+    removed = do_uninstall(plan, home)
+    say(t("schedule.removed" if removed else "schedule.nothing", scheduler=plan.scheduler),
+        style="green" if removed else None)

@@ -45,6 +45,11 @@ def status(
 
         profile = load(STATE.home)
         if profile is None or not profile.terminals:
+            if check:
+                # A scheduled check with a mistyped home must not stay silent.
+                from ..errors import DataError
+
+                raise DataError(t("notify.no_profile", path=str(STATE.home.root)))
             if json_:
                 print_json({"schema": 1, "today": today.isoformat(), "terminals": []})
             else:

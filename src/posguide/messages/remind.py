@@ -18,3 +18,10 @@ MESSAGES = {
         "en": "Import the file into your calendar; importing a newer file updates the same events. Run this again after recording something.",
         "zh": "把该文件导入日历即可；再次导入新文件会更新原有事件。记录新事项后请重新运行本命令。"},
 }
+MESSAGES.update({
+    "remind.needs_what": {
+        "en": "Say what to do: posguide remind --ics FILE (a calendar file), posguide remind install (a daily check that sends messages) or posguide remind uninstall.",
+        "zh": "请说明要做什么：posguide remind --ics FILE（生成日历文件）、posguide remind install（每天自动检查并发送消息）或 posguide remind uninstall。"},
+    "remind.ics_alone": {"en": "--ics writes a calendar file on its own; leave it out with install or uninstall.",
+                         "zh": "--ics 单独用于生成日历文件；与 install 或 uninstall 一起时请去掉它。"},
+})

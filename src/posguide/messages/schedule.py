@@ -1,0 +1,21 @@
+"""The daily check in the system's scheduler (remind install/uninstall)."""
+MESSAGES = {
+    "schedule.bad_time": {"en": "--time: expected HH:MM on a 24-hour clock, e.g. 08:30; got \"{value}\".",
+                          "zh": "--time：应为 24 小时制的 HH:MM，如 08:30；收到的是“{value}”。"},
+    "schedule.bad_scheduler": {"en": "--scheduler: \"{value}\" is not one of {choices}.",
+                               "zh": "--scheduler：“{value}”不在可选值 {choices} 之中。"},
+    "schedule.missing": {"en": "This computer has no {program}, which the daily check needs. Pick another with --scheduler, or run posguide notify run yourself.",
+                         "zh": "本机没有每日检查所需的 {program}。请用 --scheduler 换一种，或自己运行 posguide notify run。"},
+    "schedule.failed": {"en": "{command} failed: {error}", "zh": "{command} 运行失败：{error}"},
+    "schedule.too_long": {"en": "The command for the Task Scheduler is {length} characters long; it takes at most 261. Use a shorter home folder (--home).",
+                          "zh": "任务计划程序的命令长 {length} 个字符，最多只能 261 个。请换一个路径更短的数据文件夹（--home）。"},
+    "schedule.installed": {"en": "The daily check is in {scheduler}, every day at {time}:",
+                           "zh": "每日检查已加入 {scheduler}，每天 {time} 运行："},
+    "schedule.already": {"en": "The daily check was already in {scheduler} (every day at {time}); nothing changed:",
+                         "zh": "每日检查已在 {scheduler} 中（每天 {time}），没有改动："},
+    "schedule.next": {"en": "It sends to the channels of posguide notify list. Remove it with: posguide remind uninstall",
+                      "zh": "它会发送到 posguide notify list 中的渠道。删除方法：posguide remind uninstall"},
+    "schedule.removed": {"en": "Removed the daily check from {scheduler}.", "zh": "已从 {scheduler} 删除每日检查。"},
+    "schedule.nothing": {"en": "There was no daily check for this home in {scheduler}; nothing changed.",
+                         "zh": "{scheduler} 中没有这个数据文件夹的每日检查，没有改动。"},
+}
