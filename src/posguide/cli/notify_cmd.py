@@ -34,8 +34,15 @@ def add(
     sender: Annotated[str | None, Opt("--from", metavar="ADDRESS")] = None,
     to: Annotated[list[str] | None, Opt("--to", metavar="ADDRESS")] = None,
 ) -> None:
-    from ..notify import KINDS, NAME_RE, Channel, add_channel, check_settings, default_name
-    from ..notify import load_channels
+    from ..notify import (
+        KINDS,
+        NAME_RE,
+        Channel,
+        add_channel,
+        check_settings,
+        default_name,
+        load_channels,
+    )
 
     if kind not in KINDS:
         raise UsageError(t("notify.bad_kind", kind=kind, kinds=" | ".join(KINDS)))
