@@ -161,3 +161,53 @@ def test_a_percent_in_the_home_is_escaped_for_cron(cli, tmp_path, crontab) -> No
     odd = tmp_path / "50% off"
     r = cli("--home", str(odd), "remind", "install", "--dry-run", "--scheduler", "cron")
     assert "'" + str(odd).replace("%", "\\%") + "'" in r.stdout
+
+
+def test_schtasks_install_and_uninstall_run_the_printed_commands(cli, home, tmp_path,
+                                                                 monkeypatch) -> None:
+    """A fake schtasks records its arguments and keeps one task name in a file."""
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    log, tasks = tmp_path / "schtasks.log", tmp_path / "tasks"
+    tasks.write_text("")
+    (bin_ / "schtasks").write_text(f"""#!/bin/sh
+printf '%s|' "$@" >> "{log}"; echo >> "{log}"
+case "$1" in
+  /Create) echo "$6" >> "{tasks}" ;;
+  /Query) grep -qx "$3" "{tasks}" || exit 1 ;;
+  /Delete) grep -vx "$4" "{tasks}" > "{tasks}.new"; mv "{tasks}.new" "{tasks}" ;;
+esac
+""")
+    (bin_ / "schtasks").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_}{os.pathsep}{os.environ['PATH']}")
+    name = f"posguide remind {tag_id(home)}"
+    assert cli("remind", "install", "--scheduler", "schtasks", "--time", "06:00").exit_code == 0
+    create = log.read_text().splitlines()[0].split("|")
+    assert create[:6] == ["/Create", "/F", "/SC", "DAILY", "/TN", name]
+    assert create[6] == "/TR" and create[7].endswith(f"--home {home} --lang en notify run")
+    assert create[8:10] == ["/ST", "06:00"]
+    assert tasks.read_text().splitlines() == [name]
+    assert "Removed" in cli("remind", "uninstall", "--scheduler", "schtasks").out
+    assert tasks.read_text() == ""
+    assert "nothing changed" in cli("remind", "uninstall", "--scheduler", "schtasks").out
+
+
+def test_launchd_install_writes_the_plist_and_loads_it(cli, home, tmp_path,
+                                                       monkeypatch) -> None:
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    log = tmp_path / "launchctl.log"
+    (bin_ / "launchctl").write_text(f'#!/bin/sh\necho "$*" >> "{log}"\n'
+                                    '[ "$1" = unload ] && exit 1\nexit 0\n')
+    (bin_ / "launchctl").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    path = tmp_path / "Library" / "LaunchAgents" / f"org.posguide.remind.{tag_id(home)}.plist"
+    assert cli("remind", "install", "--scheduler", "launchd").exit_code == 0
+    plist = plistlib.loads(path.read_bytes())
+    assert plist["ProgramArguments"][-2:] == ["notify", "run"]
+    assert log.read_text().splitlines() == [f"unload {path}", f"load -w {path}"]
+    assert "Removed" in cli("remind", "uninstall", "--scheduler", "launchd").out
+    assert not path.exists()
+    assert log.read_text().splitlines()[-1] == f"unload -w {path}"
+    assert "nothing changed" in cli("remind", "uninstall", "--scheduler", "launchd").out

@@ -238,6 +238,19 @@ def uninstall(plan: Plan, home: Path) -> bool:
         with contextlib.suppress(FileNotFoundError):
             plan.delete.unlink()
         return True
+    # schtasks: ask first, so "there was none" is not mistaken for a failure.
+    if not _succeeds(["schtasks", "/Query", "/TN", task_name(home)]):
+        return False
     for argv, stdin in plan.commands:
         _run(argv, stdin)
     return True
+
+
+def _succeeds(argv: list[str]) -> bool:
+    try:
+        return subprocess.run(argv, capture_output=True, timeout=60,
+                              check=False).returncode == 0
+    except FileNotFoundError:
+        raise DataError(t("schedule.missing", program=argv[0])) from None
+    except (OSError, subprocess.TimeoutExpired):
+        return False
