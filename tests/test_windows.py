@@ -82,6 +82,9 @@ def test_every_module_imports_and_saves_with_posix_only_names_hidden(tmp_path: P
             ["record", "maintenance"],
             ["terminal", "export", sys.argv[1] + "/fleet.csv"],
             ["remind", "--ics", sys.argv[1] + "/due.ics"],
+            ["remind", "install", "--dry-run", "--scheduler", "schtasks"],
+            ["notify", "add", "desktop"],
+            ["notify", "list"],
             ["status"],
         ]
         for args in steps:
