@@ -603,3 +603,41 @@ def test_state_is_shared_by_one_run_at_a_time(cli, robot, home: Path) -> None:
         r = cli("notify", "run", env={**T, "POSGUIDE_LOCK_TIMEOUT": "0.2"})
     assert r.exit_code == 3 and "Another posguide is sending" in r.err
     assert not robot.posts
+
+
+@pytest.mark.parametrize("text", [
+    "not json",
+    "[]",
+    '{"schema": 1, "channels": {"wecom": {"delivered": 5}}}',
+    '{"schema": 1, "channels": {"wecom": {"delivered": {"shop1/sim_expiry": "awful"}}}}',
+    '{"schema": 1, "channels": {"wecom": {"pending": {"id": 1}}}}',
+    '{"schema": 1, "channels": {"wecom": {"last_sent": "yesterday"}}}',
+    '{"schema": 1, "channels": {"wecom": {"last": {"date": "2026-11-23", "ok": "yes"}}}}',
+    "[" * 100000,
+])
+def test_a_damaged_state_file_stops_with_a_message(cli, robot, home: Path, text: str) -> None:
+    shop(cli)
+    cli("notify", "add", "webhook", robot.url(), "--format", "wecom")
+    (home / "notify-state.json").write_text(text)
+    for args in (["notify", "run"], ["notify", "list"]):
+        r = cli(*args, env=T)
+        assert r.exit_code == 3, r.output
+        assert "notify-state.json cannot be read. Delete it" in r.err
+    assert not robot.posts
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ('schema = 1\n[channels.x]\nkind = "email"\nhost = "h.example"\nport = 587\n'
+     'security = "starttls"\nsender = "a@b.example"\nto = ["c@d.example"]\nuser = 5\n',
+     "channels.x"),
+    ('schema = 1\n[channels.x]\nkind = "webhook"\nformat = "wecom"\n', "channels.x.url"),
+    ('schema = 2\n', "schema"),
+    ('schema = 1\n[channels."a b"]\nkind = "desktop"\n', 'channels.a b'),
+    ("x = " + "[" * 100000, "-"),
+])
+def test_a_damaged_notify_toml_stops_with_the_key(cli, home: Path, text: str, key: str) -> None:
+    shop(cli)
+    (home / "notify.toml").write_text(text)
+    r = cli("notify", "list")
+    assert r.exit_code == 3, r.output
+    assert f"notify.toml cannot be used: {key}" in r.err

@@ -116,6 +116,8 @@ def load_channels(home: Home) -> dict[str, Channel]:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise bad("-", str(exc)) from None
+    except RecursionError:  # hostile nesting, deeper than tomllib can follow
+        raise bad("-", t("notify.too_deep")) from None
     if data.get("schema") != SCHEMA:
         raise bad("schema", str(SCHEMA))
     tables = data.get("channels", {})
@@ -152,6 +154,10 @@ def check_settings(kind: str, s: dict[str, Any]) -> dict[str, Any]:
     from .channels import check_url, robots
 
     s = dict(s)
+    for key in ("url", "format", "secret", "host", "security", "user", "password_file",
+                "sender"):
+        if key in s and not isinstance(s[key], str):
+            raise UsageError(t("notify.missing_value", key=key))
     if kind == "webhook":
         if not isinstance(s.get("url"), str):
             raise UsageError(t("notify.bad_url", url=s.get("url")))
@@ -242,11 +248,50 @@ def load_state(home: Home) -> dict[str, dict[str, Any]]:
         return {}
     try:
         data = json.loads(raw.decode("utf-8"))
-        if data.get("schema") != SCHEMA or not isinstance(data.get("channels"), dict):
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA \
+                or not isinstance(data.get("channels"), dict):
             raise ValueError("schema")
-    except (UnicodeDecodeError, ValueError, AttributeError):
+        for cs in data["channels"].values():
+            _check_channel_state(cs)
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise DataError(t("notify.state_bad", path=str(path))) from None
     return data["channels"]
+
+
+def _check_channel_state(cs: Any) -> None:
+    """A channel's state as run() writes it, or ValueError: a file edited by
+    hand or cut short must stop with a message, never with a traceback."""
+    def severities(value: Any) -> bool:
+        return isinstance(value, dict) and all(
+            isinstance(k, str) and v in NOTIFY_SEVERITIES for k, v in value.items())
+
+    def day(value: Any) -> bool:
+        if not isinstance(value, str):
+            return False
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+
+    if not isinstance(cs, dict) or not severities(cs.get("delivered", {})):
+        raise ValueError("delivered")
+    for key in ("last_sent", "checked"):
+        if cs.get(key) is not None and not day(cs[key]):
+            raise ValueError(key)
+    pending = cs.get("pending")
+    if pending is not None and not (
+            isinstance(pending, dict) and isinstance(pending.get("id"), str)
+            and pending.get("status") in ("sending", "failed")
+            and severities(pending.get("items")) and day(pending.get("since"))
+            and isinstance(pending.get("tries"), int)
+            and isinstance(pending.get("error"), str | None)):
+        raise ValueError("pending")
+    last = cs.get("last")
+    if last is not None and not (isinstance(last, dict) and day(last.get("date"))
+                                 and isinstance(last.get("ok"), bool)
+                                 and isinstance(last.get("error", ""), str)):
+        raise ValueError("last")
 
 
 def save_state(home: Home, state: Mapping[str, Any]) -> None:

@@ -111,6 +111,7 @@ MESSAGES = {
     # Files
     "notify.config_bad": {"en": "{path} cannot be used: {key}: {problem}. Fix the file, or remove the channel and add it again.",
                           "zh": "{path} 无法使用：{key}：{problem}。请修改该文件，或删除该渠道后重新添加。"},
+    "notify.too_deep": {"en": "nested deeper than any real file", "zh": "嵌套层数超出正常文件"},
     "notify.no_such_key": {"en": "no such setting", "zh": "没有这个设置项"},
     "notify.missing_key": {"en": "missing", "zh": "缺少此项"},
     "notify.state_bad": {"en": "{path} cannot be read. Delete it to start over (the next run then sends everything that needs attention once more).",
