@@ -641,3 +641,23 @@ def test_a_damaged_notify_toml_stops_with_the_key(cli, home: Path, text: str, ke
     r = cli("notify", "list")
     assert r.exit_code == 3, r.output
     assert f"notify.toml cannot be used: {key}" in r.err
+
+
+def test_a_retry_keeps_its_message_id_only_while_it_says_the_same(cli, robot, home: Path) -> None:
+    shop(cli)
+    cli("notify", "add", "webhook", robot.url(), "--format", "wecom")
+    robot.default = (500, {"errcode": -1})
+
+    def pending() -> dict[str, Any]:
+        state = json.loads((home / "notify-state.json").read_text())
+        return state["channels"]["wecom"]["pending"]
+
+    assert cli("notify", "run", env=T).exit_code == 1
+    first = pending()
+    assert first["status"] == "failed" and "HTTP 500" in first["error"]
+    assert cli("notify", "run", env=T).exit_code == 1
+    assert pending()["id"] == first["id"] and pending()["tries"] == 2
+    shop(cli, "shop2", sim_expires="2026-11-20")  # something more to say
+    assert cli("notify", "run", env=T).exit_code == 1
+    assert pending()["id"] != first["id"] and len(pending()["items"]) == 2
+    assert pending()["since"] == "2026-11-23"

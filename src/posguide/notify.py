@@ -24,7 +24,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -502,9 +502,13 @@ def run(home: Home, today: date, send: Send) -> list[Outcome]:
                     outcomes.append(Outcome(channel.name, "held", len(items)))
                     continue
                 repeat = bool(pending and pending.get("status") == "sending")
-                message_id = pending["id"] if pending else new_id()
-                outgoing, said = compose(looked, items, today, message_id,
+                outgoing, said = compose(looked, items, today, new_id(),
                                          max_bytes(channel.kind, channel.settings), repeat)
+                if pending and pending["items"] == said:
+                    # The same message tried again keeps its id (an email's
+                    # Message-ID); one that says more must not look like a repeat.
+                    outgoing = replace(outgoing, id=pending["id"])
+                message_id = outgoing.id
                 cs["pending"] = {
                     "id": message_id, "status": "sending", "items": said,
                     "since": (pending or {}).get("since", today.isoformat()),
