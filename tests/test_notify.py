@@ -661,3 +661,15 @@ def test_a_retry_keeps_its_message_id_only_while_it_says_the_same(cli, robot, ho
     assert cli("notify", "run", env=T).exit_code == 1
     assert pending()["id"] != first["id"] and len(pending()["items"]) == 2
     assert pending()["since"] == "2026-11-23"
+
+
+def test_why_a_send_failed_is_said_in_the_runs_language(cli, robot) -> None:
+    shop(cli)
+    cli("notify", "add", "webhook", robot.url(), "--format", "wecom")  # an English channel
+    robot.default = (500, {"errcode": -1})
+    r = cli("--lang", "zh", "notify", "run", env=T)
+    assert r.exit_code == 1
+    assert "服务器返回 HTTP 500" in r.err and "下次运行时会重试" in r.err
+    robot.default = (200, {"errcode": 0})
+    assert cli("--lang", "zh", "notify", "run", env=T).exit_code == 0
+    assert texts(robot)[-1].startswith("posguide: 1 thing needs attention")  # the channel's

@@ -475,7 +475,8 @@ def run(home: Home, today: date, send: Send) -> list[Outcome]:
     from .channels import SendError, max_bytes
 
     # First the profile: a wrong home is exit 3 even when it has no channels.
-    looked_by_lang: dict[str, Looked] = {get_lang(): look(home, today)}
+    run_lang = get_lang()
+    looked_by_lang: dict[str, Looked] = {run_lang: look(home, today)}
     with run_lock(home):
         channels = load_channels(home)
         if not channels:
@@ -517,7 +518,8 @@ def run(home: Home, today: date, send: Send) -> list[Outcome]:
                 }
                 save_state(home, state)  # "sending": written before it goes
                 try:
-                    send(channel, outgoing)
+                    with language(run_lang):  # why it failed: said to whoever runs it
+                        send(channel, outgoing)
                 except SendError as exc:
                     cs["pending"]["status"] = "failed"
                     cs["pending"]["error"] = exc.message
@@ -552,15 +554,16 @@ def test(home: Home, today: date, send: Send, name: str | None = None) -> list[O
                 continue
             cs = state.setdefault(channel.name, {})
             with language(channel.lang):
-                try:
-                    send(channel, test_message(new_id()))
-                except SendError as exc:
-                    cs["last"] = {"date": today.isoformat(), "ok": False, "error": exc.message,
-                                  "test": True}
-                    outcomes.append(Outcome(channel.name, "failed", 0, exc.message))
-                else:
-                    cs["last"] = {"date": today.isoformat(), "ok": True, "test": True}
-                    outcomes.append(Outcome(channel.name, "sent"))
+                message = test_message(new_id())
+            try:
+                send(channel, message)
+            except SendError as exc:
+                cs["last"] = {"date": today.isoformat(), "ok": False, "error": exc.message,
+                              "test": True}
+                outcomes.append(Outcome(channel.name, "failed", 0, exc.message))
+            else:
+                cs["last"] = {"date": today.isoformat(), "ok": True, "test": True}
+                outcomes.append(Outcome(channel.name, "sent"))
         save_state(home, state)
         return outcomes
 
