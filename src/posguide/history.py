@@ -43,6 +43,8 @@ class Event:
     data: dict[str, Any] = field(default_factory=dict)
     # os.urandom rather than secrets: the same bytes, without secrets' 3 ms of imports.
     id: str = field(default_factory=lambda: os.urandom(6).hex())
+    # Who did it ($POSGUIDE_USER, else the login name): filled in by the store.
+    by: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "terminal": self.terminal, "kind": self.kind,
@@ -51,6 +53,8 @@ class Event:
             out["note"] = self.note
         if self.data:
             out["data"] = self.data
+        if self.by:
+            out["by"] = self.by
         return out
 
     @classmethod
@@ -61,11 +65,12 @@ class Event:
         if not (isinstance(terminal, str) and isinstance(kind, str) and isinstance(day, str)):
             raise ValueError("missing fields")
         data = obj.get("data") or {}
-        note = obj.get("note")
-        if not isinstance(data, dict) or (note is not None and not isinstance(note, str)):
+        note, by = obj.get("note"), obj.get("by")
+        if not isinstance(data, dict) or (note is not None and not isinstance(note, str)) \
+                or (by is not None and not isinstance(by, str)):
             raise ValueError("bad fields")
         return cls(terminal=terminal, kind=kind, date=date.fromisoformat(day), note=note,
-                   data=data, id=str(obj.get("id") or ""))
+                   data=data, id=str(obj.get("id") or ""), by=by)
 
 
 def _encode(event: Event) -> bytes:

@@ -237,6 +237,23 @@ class Home:
         return self.root / "profile.toml.bak"
 
     @property
+    def db(self) -> Path:
+        """The history and wizard progress (SQLite)."""
+        return self.root / "posguide.db"
+
+    @property
+    def db_backup(self) -> Path:
+        """The database as it was before its last migration."""
+        return self.root / "posguide.db.bak"
+
+    @property
+    def rejected(self) -> Path:
+        """An edit of the profile that could not be saved, kept for its author."""
+        return self.root / "profile.toml.rejected"
+
+    # An older home (before posguide.db): imported on first use, then renamed
+    # `*.migrated` (store/legacy.py).
+    @property
     def history(self) -> Path:
         return self.root / "history.jsonl"
 

@@ -13,13 +13,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import validate as v
 from .errors import DataError, NeedsConfirmation, UsageError, ValidationError
 from .home import Home, atomic_write, read_bytes
 from .i18n import t
 from .prose import join
+
+if TYPE_CHECKING:
+    from .store import Revision
 
 SCHEMA = 1
 
@@ -309,6 +312,9 @@ class Profile:
     terminals: dict[str, Terminal] = field(default_factory=dict)
     default: str | None = None
     policy: dict[str, int] = field(default_factory=dict)
+    # What each terminal's saved facts are based on (store.Revision): set by
+    # the store that loaded it, checked by the team store when saving.
+    revisions: dict[str, Revision] = field(default_factory=dict, compare=False, repr=False)
 
     def effective_policy(self) -> dict[str, int]:
         return {**DEFAULT_POLICY, **self.policy}

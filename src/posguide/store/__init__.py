@@ -1,0 +1,234 @@
+"""One store: every command reads and writes terminals, policy, history and
+wizard progress through this interface, and nothing else.
+
+Two implementations share it (DESIGN.md section 2 and 2a):
+
+- `LocalStore` (store/local.py): `profile.toml` in the home for terminals and
+  policy (the file people read and edit), `posguide.db` (SQLite, WAL) for the
+  history and the wizard progress.
+- the team store (PostgreSQL, issue 11): everything in one database, shared.
+
+Both run the same SQL for history and progress (store/sql.py), adapting only
+the parameter style. Commands make one call into a store and never touch files
+or SQL themselves; `home.py` stays the one place that knows paths.
+
+Semantics every implementation keeps:
+
+- `change()` is the one way to write the profile. What the block does to
+  `change.profile`, the events it `record`s and the progress it clears are
+  saved together when the block ends without an exception: both or neither,
+  even when the process is killed at any instant (the local store may roll an
+  interrupted change forward at the start of the next command, with a notice).
+  Nothing is written when the block raises.
+- A change saved with `base` (the `Profile.revisions` a person looked at) is
+  refused with `Conflict` when another person has changed one of those
+  terminals since. Nothing holds a lock while a person types.
+- Every event records who did it: `Event.by`, filled with `current_user()`
+  when the caller leaves it empty.
+- Reading never writes: a reading command on a home without a database creates
+  none, and a read-only home (or database role) still answers.
+- A database that cannot be read (damaged, foreign, a newer schema) is never
+  overwritten: `DataError` (exit 3) naming it and how to restore it.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DataError
+
+if TYPE_CHECKING:
+    from ..history import Event
+    from ..home import Home
+    from ..profile import Profile
+
+
+@dataclass(frozen=True)
+class Revision:
+    """What a terminal's saved facts were based on: a number that grows with
+    every save (the team store), and who saved it and when, where known.
+    The local store keeps `number` 0 and checks profile.toml itself."""
+
+    number: int = 0
+    by: str | None = None
+    at: str | None = None  # ISO timestamp, said in a conflict message
+
+
+class Conflict(DataError):
+    """A save based on what another person has changed since (DESIGN 2a):
+    refused, never silently overwritten. `terminal`, `by`, `at` say who and when."""
+
+    def __init__(self, message: str, terminal: str | None = None, by: str | None = None,
+                 at: str | None = None) -> None:
+        super().__init__(message)
+        self.terminal = terminal
+        self.by = by
+        self.at = at
+
+
+@dataclass
+class Change:
+    """What one `Store.change()` block does, saved as one: the profile as the
+    block leaves it, the events it records, the progress it forgets."""
+
+    profile: Profile
+    events: list[Event] = field(default_factory=list)
+    # (terminal, checklist id), checklist None = every checklist of that terminal
+    cleared: list[tuple[str, str | None]] = field(default_factory=list)
+
+    def record(self, events: Iterable[Event]) -> None:
+        self.events.extend(events)
+
+    def clear_progress(self, terminal: str, checklist: str | None = None) -> None:
+        self.cleared.append((terminal, checklist))
+
+
+@dataclass
+class ProfileText:
+    """The profile as text for a person to edit (`profile edit`): `raw`, the
+    `problem` with it if it does not load (an edit may mend it), and `base`,
+    what the store compares with when the edit is saved."""
+
+    raw: bytes
+    base: Any
+    problem: str | None = None
+
+
+def current_user() -> str:
+    """Who is doing this: $POSGUIDE_USER, else the login name."""
+    user = os.environ.get("POSGUIDE_USER", "").strip()
+    if user:
+        return user
+    import getpass  # only writers need it
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name (a container without passwd)
+        return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
+
+
+class Store(ABC):
+    """Terminals, policy, history and wizard progress of one home or team."""
+
+    #: Things to tell the user once (an interrupted change finished, an older
+    #: home imported); the CLI prints them on stderr.
+    notices: list[str]
+
+    # ------------------------------------------------------------ the profile
+
+    @abstractmethod
+    def load_profile(self) -> Profile | None:
+        """The terminals and policy, or None when there is no profile yet.
+        `Profile.revisions` says what each terminal's facts are based on."""
+
+    def profile(self) -> Profile:
+        """The profile; a usage error naming `posguide init` when there is none."""
+        from ..errors import UsageError
+        from ..i18n import t
+
+        profile = self.load_profile()
+        if profile is None or not profile.terminals:
+            raise UsageError(t("profile.none_yet"))
+        return profile
+
+    @abstractmethod
+    def change(self, *, create: bool = False,
+               base: Mapping[str, Revision] | None = None) -> AbstractContextManager[Change]:
+        """`with store.change() as change:` lock, load, let the block change
+        `change.profile` and `record` events, save all of it as one.
+        `create`: start from an empty profile when there is none (else a
+        usage error). `base`: refuse with Conflict when a terminal named in it
+        was changed by someone since that revision."""
+
+    @contextmanager
+    def editing(self, create: bool = False) -> Iterator[Profile]:
+        """A change of the profile alone."""
+        with self.change(create=create) as change:
+            yield change.profile
+
+    @abstractmethod
+    def profile_text(self) -> ProfileText:
+        """The profile as the text a person edits (`profile edit`)."""
+
+    @abstractmethod
+    def save_profile_text(self, text: ProfileText, edited: bytes) -> None:
+        """Save an edited profile text. Refused, with the edit kept aside
+        (`profile.toml.rejected`) and nothing else changed, when it does not
+        load (ProfileInvalid) or the profile changed since `text` was read
+        (Conflict)."""
+
+    def remove_terminal(self, name: str) -> Profile:
+        """Remove a terminal and forget its half-done wizards (they would
+        otherwise be offered to a new terminal of the same name). Its history
+        stays. Returns the profile as saved."""
+        with self.change() as change:
+            change.profile.remove(name)
+            change.clear_progress(name)
+        return change.profile
+
+    # ------------------------------------------------------------ history
+
+    @abstractmethod
+    def append(self, events: Iterable[Event]) -> None:
+        """Record events durably, all or none."""
+
+    @abstractmethod
+    def events(self, *, terminal: str | None = None, kind: str | None = None,
+               since: date | None = None, by: str | None = None) -> list[Event]:
+        """Events matching every filter given, in the order recorded."""
+
+    @abstractmethod
+    def latest(self, terminals: Iterable[str] | None = None) -> dict[str, dict[str, date]]:
+        """{terminal: {kind: latest date}}: all status needs from the history."""
+
+    @abstractmethod
+    def last_completed(self, terminal: str) -> dict[str, date]:
+        """{checklist id: latest completion date} of one terminal (checklist
+        and sim-swap events name their checklist)."""
+
+    # ------------------------------------------------------------ wizard progress
+
+    @abstractmethod
+    def load_progress(self, terminal: str, checklist: str) -> dict[str, Any] | None:
+        """A paused wizard's saved state (as wizard.py wrote it), or None."""
+
+    @abstractmethod
+    def save_progress(self, terminal: str, checklist: str, data: dict[str, Any]) -> None:
+        """Replace the saved state of one wizard of one terminal."""
+
+    @abstractmethod
+    def clear_progress(self, terminal: str, checklist: str | None = None) -> None:
+        """Forget one wizard's state (checklist None: every wizard of the terminal)."""
+
+    # ------------------------------------------------------------ where
+
+    @abstractmethod
+    def describe(self) -> str:
+        """Where the data is, for messages: a folder, or a URL without its password."""
+
+    def close(self) -> None:
+        """Release connections. Safe to call twice."""
+
+
+def open_store(home: Home, database: str | None = None) -> Store:
+    """The store for this run: the team's PostgreSQL database when a URL is
+    given (`--database`, $POSGUIDE_DATABASE, config.toml: resolved by the
+    caller), else the local home. The PostgreSQL driver is imported only then."""
+    if database:
+        from .postgres import PostgresStore  # type: ignore[import-not-found,unused-ignore]
+
+        store: Store = PostgresStore(home, database)
+        return store
+    from .local import LocalStore
+
+    return LocalStore(home)
+
+
+__all__ = ["Change", "Conflict", "ProfileText", "Revision", "Store",
+           "current_user", "open_store"]

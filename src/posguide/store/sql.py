@@ -1,0 +1,187 @@
+"""The schema and every query of the history and the wizard progress, shared by
+the local store (SQLite) and the team store (PostgreSQL).
+
+Written in the SQL both engines speak: `?` placeholders (the PostgreSQL store
+turns them into `%s` with `placeholders()`), ids and dates as text (a date is
+ISO `YYYY-MM-DD`, which sorts as the date does), JSON as text, upserts with
+`ON CONFLICT ... DO UPDATE`. The few words that differ between engines are
+named in `DIALECTS` and filled into the statements by `statements()`.
+
+Migrations are numbered and applied in order, each in its own transaction with
+the version bump (as in llm's migrations.py): a schema is never half upgraded.
+Version 0 is "no posguide tables yet".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+# Words that differ: the auto-numbered key, and bytes.
+DIALECTS: dict[str, dict[str, str]] = {
+    "sqlite": {"serial": "INTEGER PRIMARY KEY", "blob": "BLOB"},
+    "postgres": {"serial": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "blob": "BYTEA"},
+}
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    about: str
+    shared: tuple[str, ...] = ()
+    sqlite: tuple[str, ...] = ()  # only in the local store
+    postgres: tuple[str, ...] = ()  # only in the team store (its terminals tables)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1, "history, wizard progress, facts about the store",
+        shared=(
+            # One row: the schema's version. Its name says the database is posguide's.
+            "CREATE TABLE posguide_schema (version INTEGER NOT NULL)",
+            "INSERT INTO posguide_schema (version) VALUES (0)",
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            # seq: the order recorded. checklist: the checklist a `checklist` or
+            # `sim-swap` event completes (NULL for every other event), so "last
+            # completed" is an index lookup. data: the event's JSON object.
+            # by_user: who did it ("by" is a reserved word).
+            """CREATE TABLE events (
+                seq {serial},
+                id TEXT NOT NULL,
+                terminal TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                day TEXT NOT NULL,
+                checklist TEXT,
+                note TEXT,
+                data TEXT,
+                by_user TEXT
+            )""",
+            "CREATE INDEX events_latest ON events (terminal, kind, day)",
+            "CREATE INDEX events_completed ON events (terminal, checklist, day)",
+            "CREATE INDEX events_day ON events (day)",
+            """CREATE TABLE progress (
+                terminal TEXT NOT NULL,
+                checklist TEXT NOT NULL,
+                data TEXT NOT NULL,
+                PRIMARY KEY (terminal, checklist)
+            )""",
+        ),
+        sqlite=(
+            # A change of profile.toml and the database together, written here
+            # first and rolled forward by the next command if one was killed
+            # half way (store/local.py). At most one row.
+            """CREATE TABLE pending (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                profile {blob},
+                events TEXT NOT NULL,
+                cleared TEXT NOT NULL
+            )""",
+        ),
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def statements(migration: Migration, dialect: str) -> list[str]:
+    """The migration's statements for one engine, its version bump last."""
+    words = DIALECTS[dialect]
+    own = migration.sqlite if dialect == "sqlite" else migration.postgres
+    out = [s.format(**words) for s in (*migration.shared, *own)]
+    out.append(f"UPDATE posguide_schema SET version = {int(migration.version)}")
+    return out
+
+
+def placeholders(sql: str, style: str = "%s") -> str:
+    """`?` placeholders in another driver's style (no query here has a `?`
+    inside a string literal)."""
+    return sql.replace("?", style)
+
+
+# ------------------------------------------------------------------ the schema
+
+HAS_SCHEMA_TABLE_SQLITE = (
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'posguide_schema'")
+ANY_TABLE_SQLITE = "SELECT count(*) FROM sqlite_master"
+VERSION = "SELECT version FROM posguide_schema"
+
+GET_META = "SELECT value FROM meta WHERE key = ?"
+SET_META = ("INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+
+# ------------------------------------------------------------------ events
+
+EVENT_COLUMNS = "id, terminal, kind, day, checklist, note, data, by_user"
+INSERT_EVENT = f"INSERT INTO events ({EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+COUNT_EVENTS = "SELECT count(*) FROM events"
+
+# Per (terminal, kind): one lookup in events_latest, however long the history.
+LATEST_ONE = "SELECT MAX(day) FROM events WHERE terminal = ? AND kind = ?"
+# Every terminal at once (a fleet): one pass over the index.
+LATEST_ALL = "SELECT terminal, kind, MAX(day) FROM events GROUP BY terminal, kind"
+# Per (terminal, checklist): one lookup in events_completed.
+COMPLETED_ONE = "SELECT MAX(day) FROM events WHERE terminal = ? AND checklist = ?"
+COMPLETED_ALL = ("SELECT checklist, MAX(day) FROM events "
+                 "WHERE terminal = ? AND checklist IS NOT NULL GROUP BY checklist")
+# The kinds whose events complete a checklist (the `checklist` column).
+COMPLETING_KINDS = ("checklist", "sim-swap")
+
+
+def select_events(terminal: str | None = None, kind: str | None = None,
+                  since: date | None = None, by: str | None = None) -> tuple[str, list[Any]]:
+    """The events matching every filter given, in the order recorded."""
+    where: list[str] = []
+    params: list[Any] = []
+    for column, value in (("terminal", terminal), ("kind", kind), ("by_user", by)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if since is not None:
+        where.append("day >= ?")
+        params.append(since.isoformat())
+    sql = f"SELECT {EVENT_COLUMNS} FROM events"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + " ORDER BY seq", params
+
+
+# ------------------------------------------------------------------ progress
+
+LOAD_PROGRESS = "SELECT data FROM progress WHERE terminal = ? AND checklist = ?"
+SAVE_PROGRESS = ("INSERT INTO progress (terminal, checklist, data) VALUES (?, ?, ?) "
+                 "ON CONFLICT (terminal, checklist) DO UPDATE SET data = excluded.data")
+CLEAR_PROGRESS = "DELETE FROM progress WHERE terminal = ? AND checklist = ?"
+CLEAR_TERMINAL_PROGRESS = "DELETE FROM progress WHERE terminal = ?"
+ALL_PROGRESS = "SELECT terminal, checklist, data FROM progress ORDER BY terminal, checklist"
+
+# ------------------------------------------------------------------ pending (local)
+
+GET_PENDING = "SELECT profile, events, cleared FROM pending WHERE id = 1"
+PUT_PENDING = "INSERT INTO pending (id, profile, events, cleared) VALUES (1, ?, ?, ?)"
+DROP_PENDING = "DELETE FROM pending WHERE id = 1"
+
+
+def event_row(event: Any, by: str) -> tuple[Any, ...]:
+    """An Event as the values of INSERT_EVENT (`by` when the event has none)."""
+    import json
+
+    cid = event.data.get("checklist") if event.kind in COMPLETING_KINDS else None
+    data = json.dumps(event.data, ensure_ascii=False, separators=(",", ":")) \
+        if event.data else None
+    return (event.id, event.terminal, event.kind, event.date.isoformat(),
+            cid if isinstance(cid, str) else None, event.note or None, data,
+            event.by or by)
+
+
+def event_from_row(row: Iterable[Any]) -> Any:
+    """The Event of a row selected with EVENT_COLUMNS."""
+    import json
+
+    from ..history import Event
+
+    id_, terminal, kind, day, _checklist, note, data, by = row
+    loaded = json.loads(data) if data else {}
+    return Event(terminal=terminal, kind=kind, date=date.fromisoformat(day), note=note,
+                 data=loaded if isinstance(loaded, dict) else {}, id=id_, by=by)
