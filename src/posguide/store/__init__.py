@@ -185,12 +185,15 @@ class Store(ABC):
 
     @abstractmethod
     def latest(self, terminals: Iterable[str] | None = None) -> dict[str, dict[str, date]]:
-        """{terminal: {kind: latest date}}: all status needs from the history."""
+        """{terminal: {kind: latest date}}: all status needs from the history,
+        for the terminals given (history.KINDS, a lookup each) or all of them."""
 
     @abstractmethod
-    def last_completed(self, terminal: str) -> dict[str, date]:
-        """{checklist id: latest completion date} of one terminal (checklist
-        and sim-swap events name their checklist)."""
+    def last_completed(self, terminal: str,
+                       checklists: Iterable[str] | None = None) -> dict[str, date]:
+        """{checklist id: latest completion date} of one terminal (`checklist`
+        and `sim-swap` events name the checklist they complete), for the ids
+        given (one index lookup each) or every id found."""
 
     # ------------------------------------------------------------ wizard progress
 
