@@ -61,12 +61,33 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: list[str]) -> int:
-    from .cli import build_command
     from .cli.common import STATE
     from .render import reset_consoles
 
     reset_consoles()
     STATE.reset(None, None)  # nothing left from an earlier in-process run
+    try:
+        return _run(args)
+    finally:
+        _finish()
+
+
+def _finish() -> None:
+    """The store's notices, said once whatever happened, and its connection closed."""
+    from .cli.common import STATE
+
+    try:
+        STATE.finish()
+    except errors.PosguideError as exc:
+        _print_error(exc.message)
+    except Exception as exc:  # closing must not turn a result into a traceback
+        if os.environ.get("POSGUIDE_DEBUG"):
+            raise
+        _print_error(t("cli.bug", error=f"{type(exc).__name__}: {exc}"))
+
+
+def _run(args: list[str]) -> int:
+    from .cli import build_command
 
     try:
         import typer

@@ -10,12 +10,17 @@ raises, which the tests check.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from . import validate as v
 from .errors import ValidationError
 from .i18n import t
+
+if TYPE_CHECKING:
+    from .profile import Terminal
+    from .store import Store
 
 Verdict = Literal["ok", "higher", "lower"]
 
@@ -153,3 +158,39 @@ def format_rate(value: Decimal) -> str:
     whole, _, places = text.partition(".")
     places = places.rstrip("0")
     return f"{whole}.{places.ljust(2, '0')}%"
+
+
+# `--cap none` checks without the profile's cap (e.g. a credit card transaction
+# when the saved cap is the one for debit cards).
+NO_CAP = ("none", "无")
+
+
+@dataclass
+class Checked:
+    result: FeeCheck
+    terminal: Terminal | None  # None: no profile, so nothing was recorded
+
+
+def check_and_record(store: Store, terminal: str | None, amount: str, settled: str,
+                     rate: str | None, cap: str | None, today: date) -> Checked:
+    """`fee check`: the agreed rate and cap from the terminal's profile unless
+    given, the check, and a `fee-check` event for the terminal (when there is
+    a profile to say which terminal it was)."""
+    from .errors import UsageError
+    from .history import Event
+
+    profile = store.load_profile()
+    term = profile.pick(terminal) if profile is not None and profile.terminals else None
+    if rate is None and term is not None and term.fee_rate is not None:
+        rate = str(term.fee_rate)
+    if cap is None and term is not None and term.fee_cap is not None:
+        cap = str(term.fee_cap)
+    elif cap is not None and cap.strip().lower() in NO_CAP:
+        cap = None
+    if rate is None:
+        raise UsageError(t("fee.no_rate"))
+    result = check_text(amount, settled, rate, cap)
+    if term is not None:
+        store.append([Event(terminal=term.name, kind="fee-check", date=today,
+                            data=result.to_event_data())])
+    return Checked(result, term)

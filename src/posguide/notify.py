@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .channels import Outgoing
     from .profile import Terminal
     from .status import Finding
+    from .store import Store
 
 SCHEMA = 1
 KINDS = ("desktop", "webhook", "email")
@@ -327,28 +328,21 @@ def run_lock(home: Home) -> Iterator[None]:
 
 # --- what there is to say -------------------------------------------------------
 
-def latest_events(home: Home) -> Mapping[str, Mapping[str, date]]:
-    """The one place notify reads history: the latest date of each kind per
-    terminal (port to the store in one line)."""
-    from .history import History
-
-    return History(home).latest()
 
 
 Looked = list[tuple["Terminal", list["Finding"]]]
 
 
-def look(home: Home, today: date) -> Looked:
+def look(store: Store, today: date) -> Looked:
     """Every terminal's findings, as `status --all` has them, in the current
     language. No profile (a mistyped home) is an error, exit 3: a scheduled
     check must not stay silent."""
-    from .profile import load
     from .status import evaluate
 
-    profile = load(home)
+    profile = store.load_profile()
     if profile is None or not profile.terminals:
-        raise DataError(t("notify.no_profile", path=str(home.root)))
-    latest = latest_events(home)
+        raise DataError(t("notify.no_profile", path=str(store.home.root)))
+    latest = store.latest(profile.terminals)
     policy = profile.effective_policy()
     return [(term, evaluate(term, latest.get(term.name, {}), policy, today,
                             profile.needs_name(term.name)))
@@ -469,14 +463,15 @@ def new_id() -> str:
     return os.urandom(8).hex()
 
 
-def run(home: Home, today: date, send: Send) -> list[Outcome]:
+def run(store: Store, today: date, send: Send) -> list[Outcome]:
     """Send every channel what is new or worse since its last delivered
     message. `send` raises channels.SendError when a channel does not take it."""
     from .channels import SendError, max_bytes
 
+    home = store.home
     # First the profile: a wrong home is exit 3 even when it has no channels.
     run_lang = get_lang()
-    looked_by_lang: dict[str, Looked] = {run_lang: look(home, today)}
+    looked_by_lang: dict[str, Looked] = {run_lang: look(store, today)}
     with run_lock(home):
         channels = load_channels(home)
         if not channels:
@@ -486,7 +481,7 @@ def run(home: Home, today: date, send: Send) -> list[Outcome]:
         for channel in channels.values():
             with language(channel.lang):
                 if channel.lang not in looked_by_lang:
-                    looked_by_lang[channel.lang] = look(home, today)
+                    looked_by_lang[channel.lang] = look(store, today)
                 looked = looked_by_lang[channel.lang]
                 now = current(looked)
                 cs = state.setdefault(channel.name, {})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
@@ -473,18 +473,15 @@ def load(home: Home) -> Profile | None:
     return loads(raw, home)
 
 
-def load_required(home: Home) -> Profile:
-    profile = load(home)
-    if profile is None or not profile.terminals:
-        raise UsageError(t("profile.none_yet"))
-    return profile
-
-
 def save(home: Home, profile: Profile) -> None:
-    """Write the profile atomically, keeping the previous good file as .bak.
-    Call with the home locked."""
+    """Write the profile atomically (see save_bytes). Call with the home locked."""
+    save_bytes(home, dumps(profile))
+
+
+def save_bytes(home: Home, new: bytes) -> None:
+    """Replace profile.toml with `new`, keeping the previous good file as .bak.
+    Call with the home locked (the store does)."""
     old = read_bytes(home.profile)
-    new = dumps(profile)
     if old == new:
         return
     if old is not None:
@@ -499,20 +496,6 @@ def save(home: Home, profile: Profile) -> None:
             stale.unlink()
 
 
-@contextlib.contextmanager
-def editing(home: Home, create: bool = False) -> Iterator[Profile]:
-    """Lock, load, let the caller change the profile, save. Nothing is written
-    if the block raises."""
-    with home.locked():
-        profile = load(home)
-        if profile is None:
-            if not create:
-                raise UsageError(t("profile.none_yet"))
-            profile = Profile()
-        yield profile
-        save(home, profile)
-
-
 def with_value(term: Terminal, key: str, value: Any) -> Terminal:
     """A copy of `term` with one field changed (checked before saving)."""
     new = replace(term, sim=replace(term.sim))
@@ -522,5 +505,5 @@ def with_value(term: Terminal, key: str, value: Any) -> Terminal:
 
 __all__ = [
     "FIELDS", "FIELD_ORDER", "IMPORTANT", "NeedsConfirmation", "Profile", "Sim", "Terminal",
-    "editing", "from_flat", "load", "load_required", "parse_field", "save", "to_flat", "to_json",
+    "from_flat", "load", "parse_field", "save", "save_bytes", "to_flat", "to_json",
 ]

@@ -3,23 +3,24 @@ renders what this returns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .errors import UsageError, ValidationError
-from .history import RECORD_KINDS, Event, History
-from .home import Home
+from .history import RECORD_KINDS, Event
 from .i18n import t
-from .profile import editing, load_required
 from .prose import join
 from .validate import check_text, field_label
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 @dataclass
 class Recorded:
     event: Event
     old_expires: date | None = None
-    notices: list[str] = field(default_factory=list)  # e.g. a torn record set aside
 
 
 def check_kind(kind: str) -> str:
@@ -28,43 +29,40 @@ def check_kind(kind: str) -> str:
     return kind
 
 
-def record(home: Home, terminal: str | None, kind: str, day: date, today: date,
+def record(store: Store, terminal: str | None, kind: str, day: date, today: date,
            note: str | None = None, expires: date | None = None) -> Recorded:
-    """Append one event. `sim-renewal` also moves the SIM's expiry to `expires`,
-    in the same locked step, and keeps the old date in the event."""
+    """Record one event. `sim-renewal` also moves the SIM's expiry to `expires`
+    in the same change (both or neither), and keeps the old date in the event."""
     check_kind(kind)
     if day > today:
         raise ValidationError("date", t("validate.date_future", field=field_label("date"),
                                         value=day.isoformat()))
     if expires is not None and kind != "sim-renewal":
         raise UsageError(t("record.expires_only_renewal"))
-    clean_note = check_text(note, "note") if note else None
-    history = History(home)
-    with home.locked():
-        if kind != "sim-renewal":
-            term = load_required(home).pick(terminal)
-            _check_after_purchase(term.purchased, day)
-            event = Event(term.name, kind, day, clean_note)
-            history.append([event])
-            return Recorded(event, notices=history.notices)
+    if kind == "sim-renewal":
         if expires is None:
             raise UsageError(t("record.needs_expires"))
         if expires <= day:
             raise ValidationError("sim.expires", t("record.expires_not_after",
                                                    expires=expires.isoformat(),
                                                    day=day.isoformat()))
-        with editing(home) as profile:
-            term = profile.pick(terminal)
-            _check_after_purchase(term.purchased, day)
+    clean_note = check_text(note, "note") if note else None
+    with store.change() as change:
+        term = change.profile.pick(terminal)
+        _check_after_purchase(term.purchased, day)
+        old = None
+        data = {}
+        if kind == "sim-renewal":
+            assert expires is not None
             old = term.sim.expires
             term.sim.expires = expires
             data = {"old_expires": old.isoformat() if old else None,
                     "new_expires": expires.isoformat()}
             if term.sim.iccid:
                 data["iccid"] = term.sim.iccid
-            event = Event(term.name, kind, day, clean_note, data)
-        history.append([event])
-        return Recorded(event, old, history.notices)
+        event = Event(term.name, kind, day, clean_note, data)
+        change.record([event])
+    return Recorded(event, old)
 
 
 def _check_after_purchase(purchased: date, day: date) -> None:

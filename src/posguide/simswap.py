@@ -17,17 +17,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import validate as v
 from .checklist import Checklist, Section, Step, Text
 from .errors import DataError, ValidationError
-from .history import Event, History
-from .home import Home
+from .history import Event
 from .i18n import t
-from .profile import Sim, Terminal, editing, format_value
+from .profile import Sim, Terminal, format_value
 from .prose import join
-from .wizard import Answer, ProgressStore, completion_events, remove_file
+from .wizard import Answer, completion_events
+
+if TYPE_CHECKING:
+    from .store import Store
 
 # Steps of sim-swap.toml that only make sense when it is read on its own: its
 # closing note says "now run posguide sim-swap", which is where we already are.
@@ -125,13 +127,12 @@ class Swap:
     new: Sim
     terminal: Terminal
     events: list[Event]
-    notices: list[str]
 
 
-def record_swap(home: Home, terminal: str, checklist: Checklist, answers: dict[str, Answer],
-                today: date, store: ProgressStore) -> Swap:
+def record_swap(store: Store, terminal: str, checklist: Checklist, answers: dict[str, Answer],
+                today: date) -> Swap:
     """Put the new card in the profile and the old card's facts in the history,
-    then forget the progress; all under one lock, the profile first.
+    and forget the progress: one change, all or none.
 
     Only for a swap whose test payment worked: the caller pauses the wizard
     at the test payment otherwise (DESIGN section 6: the profile keeps the
@@ -140,13 +141,11 @@ def record_swap(home: Home, terminal: str, checklist: Checklist, answers: dict[s
         raise ValueError("a SIM swap without a working test payment is not recorded")
     new = new_sim(answers)
     events = completion_events(checklist, answers, terminal, today)
-    history = History(home)
-    with home.locked():
-        with editing(home) as profile:
-            term = profile.pick(terminal)
-            old = replace(term.sim)
-            term.sim = replace(new)
-            saved = replace(term, sim=replace(new))
+    with store.change() as change:
+        term = change.profile.pick(terminal)
+        old = replace(term.sim)
+        term.sim = replace(new)
+        saved = replace(term, sim=replace(new))
         first = events[0]
         data = {"checklist": checklist.id, "old": sim_json(old), "new": sim_json(new),
                 "steps": first.data["steps"], "skipped": first.data["skipped"]}
@@ -154,6 +153,6 @@ def record_swap(home: Home, terminal: str, checklist: Checklist, answers: dict[s
             data["iccid_check_digit_confirmed"] = True
         swap_event = Event(terminal=terminal, kind="sim-swap", date=today, data=data)
         events = [swap_event, *events[1:]]
-        history.append(events)
-        remove_file(store.path)
-    return Swap(old=old, new=new, terminal=saved, events=events, notices=history.notices)
+        change.record(events)
+        change.clear_progress(terminal, checklist.id)
+    return Swap(old=old, new=new, terminal=saved, events=events)

@@ -3,7 +3,7 @@
     evaluate(terminal, latest, policy, today) -> [Finding, ...]
 
 `latest` maps a history kind to the latest date it was recorded for this
-terminal (History.latest() gives it for every terminal). Nothing here reads the
+terminal (Store.latest() gives it for every terminal). Nothing here reads the
 clock, the disk or prints: the CLI passes everything in and renders the result.
 """
 

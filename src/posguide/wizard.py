@@ -10,24 +10,23 @@ Nothing here reads the clock: `today` is passed in.
 
 from __future__ import annotations
 
-import json
-import os
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import validate as v
 from .checklist import Checklist, Step
 from .errors import DataError, Interrupted, NeedsConfirmation, Paused, ValidationError
-from .history import Event, History
-from .home import Home, atomic_write, ensure_dir, os_error, read_bytes
+from .history import Event
 from .i18n import t
 from .profile import Terminal, check_terminal, format_value, parse_field, with_value
 from .prompts import Prompter, ask_yes_no, confirm_anyway
 from .prose import say
+
+if TYPE_CHECKING:
+    from .store import Store
 
 PROGRESS_VERSION = 1
 
@@ -121,22 +120,19 @@ class Saved:
 
 
 class ProgressStore:
-    """One wizard's saved progress for one terminal:
-    `<home>/progress/<terminal>/<checklist>.json`, written atomically under the lock."""
+    """One wizard's saved progress for one terminal, kept by the store
+    (posguide.db for a local home), written after every answer."""
 
-    def __init__(self, home: Home, terminal: str, checklist_id: str) -> None:
-        self.home = home
+    def __init__(self, store: Store, terminal: str, checklist_id: str) -> None:
+        self.store = store
         self.terminal = terminal
         self.checklist_id = checklist_id
-        self.folder = home.progress_dir / terminal
-        self.path = self.folder / f"{checklist_id}.json"
 
     def load(self) -> Saved | None:
-        raw = read_bytes(self.path)
-        if raw is None:
+        data = self.store.load_progress(self.terminal, self.checklist_id)
+        if data is None:
             return None
         try:
-            data = json.loads(raw)
             if (data.get("version") != PROGRESS_VERSION
                     or data.get("checklist") != self.checklist_id):
                 raise ValueError("not this wizard's progress")
@@ -146,7 +142,8 @@ class ProgressStore:
                 raise ValueError("bad fields")
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             # Never overwrite what cannot be read: say how to start over.
-            raise DataError(t("wizard.progress_unreadable", path=str(self.path))) from exc
+            raise DataError(t("store.progress_unreadable", path=self.store.describe(),
+                              terminal=self.terminal, checklist=self.checklist_id)) from exc
         return Saved(at=at, answers=answers, started=started, saved=saved)
 
     def save(self, at: str, answers: dict[str, Answer], started: date, today: date) -> None:
@@ -156,23 +153,10 @@ class ProgressStore:
             "saved": today.isoformat(),
             "answers": {k: a.to_json() for k, a in answers.items()},
         }
-        payload = json.dumps(data, ensure_ascii=False, indent=1).encode()
-        with self.home.locked():
-            ensure_dir(self.home.progress_dir)
-            atomic_write(self.path, payload)
+        self.store.save_progress(self.terminal, self.checklist_id, data)
 
     def clear(self) -> None:
-        with self.home.locked():
-            remove_file(self.path)
-
-
-def remove_file(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise os_error(exc, path) from exc
+        self.store.clear_progress(self.terminal, self.checklist_id)
 
 
 # ------------------------------------------------------------------ the runner
@@ -534,7 +518,6 @@ class Completion:
     events: list[Event]
     changes: dict[str, Any]  # profile field -> new value
     skipped: list[tuple[Step, Answer]]
-    notices: list[str]
 
 
 def completion_events(checklist: Checklist, answers: dict[str, Answer], terminal: str,
@@ -587,32 +570,25 @@ def profile_changes(checklist: Checklist, answers: dict[str, Answer],
     return changes
 
 
-def complete(home: Home, terminal: str, checklist: Checklist, answers: dict[str, Answer],
-             today: date, store: ProgressStore) -> Completion:
-    """Record a finished checklist: profile fields first (they may still be
-    refused), then the events, then forget the progress; all under one lock.
-    A field answered with the value it already holds (Enter keeps it) is not a
-    change: the profile and its .bak are left alone when nothing changed."""
-    from .profile import editing, load
-
+def complete(store: Store, terminal: str, checklist: Checklist, answers: dict[str, Answer],
+             today: date) -> Completion:
+    """Record a finished checklist as one change: the profile fields it sets
+    (they may still be refused), its events, and forgetting its progress;
+    all or none. A field answered with the value it already holds (Enter
+    keeps it) is not a change: the profile and its .bak are left alone then."""
     events = completion_events(checklist, answers, terminal, today)
     changes = profile_changes(checklist, answers, today)
-    history = History(home)
-    with home.locked():
-        current = load(home) if changes else None
-        if current is not None:
-            held = current.pick(terminal)
-            changes = {k: v for k, v in changes.items() if held.get(k) != v}
+    with store.change() as change:
+        term = change.profile.pick(terminal)
+        changes = {k: v for k, v in changes.items() if term.get(k) != v}
         if changes:
-            with editing(home) as profile:
-                term = profile.pick(terminal)
-                new = term
-                for key, value in changes.items():
-                    new = with_value(new, key, value)
-                check_terminal(new, today)
-                profile.terminals[term.name] = new
-        history.append(events)
-        remove_file(store.path)  # under this lock (the store may hold another Home object)
+            new = term
+            for key, value in changes.items():
+                new = with_value(new, key, value)
+            check_terminal(new, today)
+            change.profile.terminals[term.name] = new
+        change.record(events)
+        change.clear_progress(terminal, checklist.id)
     skipped = [(s, answers[s.id]) for s in checklist.steps
                if s.id in answers and answers[s.id].status == "skipped"]
-    return Completion(events=events, changes=changes, skipped=skipped, notices=history.notices)
+    return Completion(events=events, changes=changes, skipped=skipped)

@@ -55,9 +55,7 @@ def checklist(
 
 def _current_terminal() -> str | None:
     """The terminal whose dates the list shows, if one can be chosen."""
-    from ..profile import load
-
-    profile = load(STATE.home)
+    profile = STATE.store.load_profile()
     if profile is None or not profile.terminals:
         return None
     try:
@@ -68,20 +66,12 @@ def _current_terminal() -> str | None:
         return None  # several terminals and no default: list without dates
 
 
-def last_done(terminal: str | None) -> dict[str, str]:
+def last_done(terminal: str | None, ids: list[str]) -> dict[str, str]:
     """{checklist id: latest completion date} for one terminal."""
     if terminal is None:
         return {}
-    from ..history import History
-
-    out: dict[str, str] = {}
-    for event in History(STATE.home).events():
-        if event.terminal != terminal or event.kind not in ("checklist", "sim-swap"):
-            continue
-        cid = event.data.get("checklist")
-        if isinstance(cid, str) and out.get(cid, "") < event.date.isoformat():
-            out[cid] = event.date.isoformat()
-    return out
+    return {cid: day.isoformat()
+            for cid, day in STATE.store.last_completed(terminal, ids).items()}
 
 
 def list_checklists(as_json: bool) -> None:
@@ -89,7 +79,7 @@ def list_checklists(as_json: bool) -> None:
 
     entries = discover(STATE.home)
     terminal = _current_terminal()
-    dates = last_done(terminal)
+    dates = last_done(terminal, [e.id for e in entries])
     if as_json:
         print_json({"terminal": terminal, "checklists": [_entry_json(e, dates) for e in entries]})
         return
@@ -150,9 +140,7 @@ def resume_command(words: str, profile: Profile, term: Terminal) -> str:
 
 
 def load_terminal(cid: str) -> tuple[Profile, Terminal]:
-    from ..profile import load
-
-    profile = load(STATE.home)
+    profile = STATE.store.load_profile()
     if profile is None or not profile.terminals:
         raise UsageError(t("checklist.needs_terminal", id=cid))
     return profile, STATE.terminal(profile)
@@ -165,12 +153,12 @@ def run(found: Checklist, restart: bool) -> None:
     profile, term = load_terminal(found.id)
     today = STATE.today()
     prompter = ConsolePrompter()
-    store = ProgressStore(STATE.home, term.name, found.id)
+    store = ProgressStore(STATE.store, term.name, found.id)
     wizard = Wizard(found, prompter, store, today=today,
                     resume_command=resume_command(f"checklist {found.id}", profile, term),
                     terminal=term, restart=restart, support_hint=support_hint(term.support_phone))
     answers = wizard.run()
-    done = complete(STATE.home, term.name, found, answers, today, store)
+    done = complete(STATE.store, term.name, found, answers, today)
     show_completion(prompter, found, term.name, done)
 
 
@@ -191,8 +179,6 @@ def show_completion(prompter: Prompter, found: Checklist, terminal: str, done: C
     for key, value in done.changes.items():
         say(prompter, t("wizard.profile_set", label=t(f"fields.{key}"),
                         value=format_value(value)))
-    for notice in done.notices:
-        say(prompter, notice, style="yellow")
 
 
 # ------------------------------------------------------------------ --print

@@ -16,6 +16,7 @@ from ..i18n import t
 
 if TYPE_CHECKING:
     from ..profile import Profile, Terminal
+    from ..store import Store
 
 
 @dataclass
@@ -26,6 +27,7 @@ class State:
 
     def reset(self, home: str | None, terminal: str | None) -> None:
         """Start a fresh run (in-process tests run many in one interpreter)."""
+        self.finish()
         self.home_option = home
         self.terminal_option = terminal
         self.extras.clear()
@@ -37,6 +39,28 @@ class State:
     @cached_property
     def home(self) -> Home:
         return Home(resolve_home(self.home_option))
+
+    @cached_property
+    def store(self) -> Store:
+        """Where this run's terminals, history and progress are kept."""
+        from ..store import open_store
+
+        return open_store(self.home)
+
+    def finish(self) -> None:
+        """At the end of a run: what the store has to tell (an interrupted
+        change finished, an older home imported), once, on stderr; then close it."""
+        store = self.__dict__.pop("store", None)
+        if store is None:
+            return
+        try:
+            if store.notices:
+                from ..render import print_notices
+
+                print_notices(store.notices)
+                store.notices.clear()
+        finally:
+            store.close()
 
     @property
     def terminal_name(self) -> str | None:
@@ -54,9 +78,7 @@ class State:
         return date.today()
 
     def profile(self) -> Profile:
-        from ..profile import load_required
-
-        return load_required(self.home)
+        return self.store.profile()
 
     def terminal(self, profile: Profile | None = None) -> Terminal:
         return (profile or self.profile()).pick(self.terminal_name)

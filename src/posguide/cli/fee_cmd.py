@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import UsageError
 from ..i18n import t
-from ..render import console, err_console, print_json, say
+from ..render import console, print_json, say
 from .common import STATE
 
 if TYPE_CHECKING:
@@ -16,11 +15,6 @@ if TYPE_CHECKING:
     from ..profile import Terminal
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
-
-# `--cap none` checks without the profile's cap (e.g. a credit card transaction
-# when the saved cap is the one for debit cards).
-NO_CAP = ("none", "无")
-
 
 @app.command("check")
 def check(
@@ -30,29 +24,11 @@ def check(
     cap: Annotated[str | None, typer.Option("--cap", metavar="MONEY")] = None,
     json_: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    from .. import fees
-    from ..history import Event, History
-    from ..profile import load
+    from ..fees import check_and_record
 
-    profile = load(STATE.home)
-    term = STATE.terminal(profile) if profile is not None and profile.terminals else None
-    if rate is None and term is not None and term.fee_rate is not None:
-        rate = str(term.fee_rate)
-    if cap is None and term is not None and term.fee_cap is not None:
-        cap = str(term.fee_cap)
-    elif cap is not None and cap.strip().lower() in NO_CAP:
-        cap = None
-    if rate is None:
-        raise UsageError(t("fee.no_rate"))
-    result = fees.check_text(amount, settled, rate, cap)
-
-    history = History(STATE.home)
     today = STATE.today()
-    if term is not None:
-        history.append([Event(terminal=term.name, kind="fee-check", date=today,
-                              data=result.to_event_data())])
-    for notice in history.notices:
-        err_console().print(notice, style="yellow", markup=False)
+    done = check_and_record(STATE.store, STATE.terminal_name, amount, settled, rate, cap, today)
+    result, term = done.result, done.terminal
 
     if json_:
         print_json(result.to_json())

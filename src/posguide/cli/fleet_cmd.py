@@ -29,7 +29,6 @@ def import_(
 ) -> None:
     from ..errors import DataError
     from ..fleet import plan_import, read_source
-    from ..profile import editing
 
     source = str(file)
     if source == "-":  # `posguide terminal export | ... | posguide terminal import -`
@@ -44,7 +43,7 @@ def import_(
     today = STATE.today()
     # One locked write: validate against the profile as it is under the lock,
     # and change nothing unless every row is good.
-    with editing(STATE.home, create=True) as profile:
+    with STATE.store.editing(create=True) as profile:
         plan = plan_import(profile, raw, today, source=source, update=update, force=force)
         plan.apply(profile)
         default = profile.default

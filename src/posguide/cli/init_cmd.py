@@ -51,10 +51,10 @@ def init(
         "sim.plan": sim_plan,
     }
     ask = interactive() and not no_input
-    from ..profile import FIELDS, Terminal, check_terminal, load, parse_field
+    from ..profile import FIELDS, Terminal, check_terminal, parse_field
 
     today = STATE.today()
-    existing = load(STATE.home)
+    existing = STATE.store.load_profile()
     parse_field("name", name, today)  # a bad --name fails before any question
     if existing is not None and name in existing.terminals:
         raise UsageError(t("profile.exists", name=name))
@@ -121,9 +121,7 @@ def init(
             prompter.say(t("init.not_saved"))
             raise typer.Exit(0)  # the user chose not to: not an error
 
-    from ..profile import editing
-
-    with editing(STATE.home, create=True) as profile:
+    with STATE.store.editing(create=True) as profile:
         profile.add(term)
         is_default = profile.default == term.name
     say(t("init.saved", name=term.name, path=str(STATE.home.profile)), style="green")

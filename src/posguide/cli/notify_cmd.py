@@ -188,4 +188,4 @@ def test(name: Annotated[str | None, typer.Argument(metavar="NAME")] = None) -> 
 def run() -> int:
     from ..notify import run as do_run
 
-    return _report(do_run(STATE.home, STATE.today(), _sender()))
+    return _report(do_run(STATE.store, STATE.today(), _sender()))

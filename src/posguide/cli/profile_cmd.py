@@ -5,13 +5,11 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-import tempfile
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..errors import DataError, NeedsConfirmation, UsageError
+from ..errors import NeedsConfirmation, UsageError
 from ..i18n import sentences, t
 from ..render import console, print_json, say
 from .common import STATE, interactive
@@ -38,7 +36,7 @@ def set_(
     value: Annotated[str, typer.Argument(metavar="VALUE")],
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    from ..profile import check_terminal, editing, format_value, parse_field, with_value
+    from ..profile import check_terminal, format_value, parse_field, with_value
 
     if key == "name":
         raise UsageError(t("profile.no_rename"))
@@ -54,7 +52,7 @@ def set_(
             say(t("profile.not_changed"))
             raise typer.Exit(0) from None  # the user chose not to: not an error
         parsed = parse_field(key, value, today, True)
-    with editing(STATE.home) as profile:
+    with STATE.store.editing() as profile:
         term = STATE.terminal(profile)
         old = term.get(key)
         new_term = with_value(term, key, parsed)
@@ -66,14 +64,14 @@ def set_(
 
 @app.command("unset")
 def unset(key: Annotated[str, typer.Argument(metavar="KEY")]) -> None:
-    from ..profile import FIELDS, Terminal, editing, with_value
+    from ..profile import FIELDS, Terminal, with_value
 
     if key not in FIELDS:
         raise UsageError(t("profile.unknown_key", key=key, keys=", ".join(FIELDS)))
     if key in ("name", "purchased"):
         raise UsageError(t("profile.cannot_unset", key=key))
     default = Terminal.__dataclass_fields__[key].default if key == "service_years" else None
-    with editing(STATE.home) as profile:
+    with STATE.store.editing() as profile:
         term = STATE.terminal(profile)
         profile.terminals[term.name] = with_value(term, key, default)
     say(t("profile.unset_done", name=term.name, key=key),
@@ -88,65 +86,29 @@ def path() -> None:
 
 @app.command("edit")
 def edit() -> None:
-    from ..home import atomic_write, read_bytes
-    from ..profile import ProfileInvalid, loads
+    from ..profile_edit import edit as edit_text
 
-    home = STATE.home
-    original = read_bytes(home.profile)
-    if original is None:
-        raise UsageError(t("profile.none_yet"))
-    original_ok = True
-    try:
-        loads(original, home)
-    except ProfileInvalid as exc:
-        original_ok = False
+    store = STATE.store
+    text = store.profile_text()
+    if text.problem is not None:
         # The one command that may open a broken file: to mend it.
-        say(t("profile.edit_broken_start", error=exc.detail), style="yellow")
+        say(t("profile.edit_broken_start", error=text.problem), style="yellow")
     editor = (os.environ.get("VISUAL", "").strip() or os.environ.get("EDITOR", "").strip()
               or default_editor())
-    fd, tmp = tempfile.mkstemp(prefix="profile-", suffix=".toml", dir=home.root)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(original)
-        while True:
-            _run_editor(editor, tmp)
-            edited = Path(tmp).read_bytes()
-            if edited == original:
-                say(t("profile.not_changed"))
-                return
-            try:
-                loads(edited, home)
-                break
-            except ProfileInvalid as exc:
-                problem = exc.detail
-            if not interactive():
-                break
-            from ..prompts import ConsolePrompter, ask_yes_no
 
-            prompter = ConsolePrompter()
-            prompter.say(t("profile.edit_problem", error=problem), style="yellow")
-            if not ask_yes_no(prompter, t("profile.edit_again"), default=True):
-                break
-        rejected = home.root / "profile.toml.rejected"
-        with home.locked():
-            if read_bytes(home.profile) != original:
-                atomic_write(rejected, edited)
-                raise DataError(t("profile.edit_conflict", rejected=str(rejected)))
-            try:
-                loads(edited, home)
-            except ProfileInvalid as exc:
-                atomic_write(rejected, edited)
-                raise DataError(t("profile.edit_invalid", error=exc.detail,
-                                  rejected=str(rejected))) from None
-            # Keep the user's own text (comments, order): write their bytes. Only a
-            # good file becomes the backup: mending a broken one keeps the last good.
-            if original_ok:
-                atomic_write(home.backup, original)
-            atomic_write(home.profile, edited)
-        say(t("profile.edit_saved", path=str(home.profile)),
-                        style="green")
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    def again(problem: str) -> bool:
+        if not interactive():
+            return False
+        from ..prompts import ConsolePrompter, ask_yes_no
+
+        prompter = ConsolePrompter()
+        prompter.say(t("profile.edit_problem", error=problem), style="yellow")
+        return ask_yes_no(prompter, t("profile.edit_again"), default=True)
+
+    if not edit_text(store, text, lambda path: _run_editor(editor, str(path)), again):
+        say(t("profile.not_changed"))
+        return
+    say(t("profile.edit_saved", path=str(STATE.home.profile)), style="green")
 
 
 def default_editor() -> str:

@@ -8,7 +8,7 @@ import typer
 
 from ..i18n import t
 from ..prose import join
-from ..render import console, print_json, print_notices, say
+from ..render import console, print_json, say
 from .common import STATE, interactive
 
 
@@ -35,9 +35,8 @@ def record(
                        date=term.sim.expires.isoformat() if term.sim.expires else "-"))
         new_expires = ask_value(prompter, t("record.ask_expires"),
                                 lambda s, f: parse_date(s, today, "sim.expires"))
-    done = do_record(STATE.home, STATE.terminal_name, kind, day, today, note, new_expires)
+    done = do_record(STATE.store, STATE.terminal_name, kind, day, today, note, new_expires)
     event = done.event
-    print_notices(done.notices)
     say(t("record.done", kind=t(f"kind.{kind}"), name=event.terminal,
                 date=event.date.isoformat()), style="green")
     if kind == "sim-renewal":
@@ -53,7 +52,7 @@ def history(
     all_: Annotated[bool, typer.Option("--all")] = False,
 ) -> None:
     from ..errors import UsageError
-    from ..history import KINDS, History, filter_events
+    from ..history import KINDS
     from ..validate import parse_date
 
     if json_ and csv:
@@ -64,10 +63,8 @@ def history(
     since_day = parse_date(since, today, "since") if since else None
     profile = STATE.profile()
     terminal = None if all_ else STATE.terminal(profile).name
-    store = History(STATE.home)
-    events = list(filter_events(store.events(), terminal, kind, since_day))
+    events = STATE.store.events(terminal=terminal, kind=kind, since=since_day)
     events.sort(key=lambda e: e.date)
-    print_notices(store.notices)
     if json_:
         print_json({"schema": 1, "events": [e.to_json() for e in events]})
         return

@@ -36,7 +36,6 @@ def remind(
 
 
 def write_calendar(ics: Path) -> None:
-    from ..history import History
     from ..home import atomic_write
     from ..ics import EXPIRY_CODES, reminders, to_ics
     from ..status import evaluate
@@ -45,7 +44,7 @@ def write_calendar(ics: Path) -> None:
     today = STATE.today()
     policy = profile.effective_policy()
     warn_days = {code: policy[f"{code}_warn_days"] for code in EXPIRY_CODES}
-    latest = History(STATE.home).latest()
+    latest = STATE.store.latest(profile.terminals)
     items = []
     for term in profile.terminals.values():
         findings = evaluate(term, latest.get(term.name, {}), policy, today,

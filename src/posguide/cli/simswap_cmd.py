@@ -30,7 +30,7 @@ def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> Non
     checklist = wizard_checklist(load_builtin("sim-swap"), term, today, compare_table)
     prompter = ConsolePrompter()
     show_current(prompter, profile, term, today)
-    store = ProgressStore(STATE.home, term.name, checklist.id)
+    store = ProgressStore(STATE.store, term.name, checklist.id)
     wizard = Wizard(checklist, prompter, store, today=today,
                     resume_command=resume_command("sim-swap", profile, term),
                     terminal=term, restart=restart, support_hint=support_hint(term.support_phone))
@@ -39,7 +39,7 @@ def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> Non
         # A skipped test payment proves nothing: keep every answer, but ask
         # the test payment again before the new card replaces the old one.
         raise wizard.reopen(TEST_PAYMENT, "simswap.untested")
-    swap = record_swap(STATE.home, term.name, checklist, answers, today, store)
+    swap = record_swap(STATE.store, term.name, checklist, answers, today)
     prompter.say()
     say(prompter, t("simswap.saved", name=term.name, iccid=swap.new.iccid or "-"),
                  style="bold green")
@@ -47,15 +47,12 @@ def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> Non
     finding = sim_finding(profile, swap.terminal, today)
     say(prompter, t("simswap.new_state"), style="bold")
     show_finding(prompter, finding)
-    for notice in swap.notices:
-        say(prompter, notice, style="yellow")
 
 
 def sim_finding(profile: Profile, term: Terminal, today: date) -> Finding:
-    from ..history import History
     from ..status import evaluate
 
-    latest = History(STATE.home).latest().get(term.name, {})
+    latest = STATE.store.latest([term.name]).get(term.name, {})
     findings = evaluate(term, latest, profile.effective_policy(), today)
     return next(f for f in findings if f.code == "sim_expiry")
 

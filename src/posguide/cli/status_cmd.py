@@ -10,7 +10,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import t
-from ..render import console, print_json, print_notices, say
+from ..render import console, print_json, say
 from .common import STATE
 
 if TYPE_CHECKING:
@@ -40,10 +40,8 @@ def status(
         term, latest = demo_terminal(today)
         results.append((term, evaluate(term, latest, DEFAULT_POLICY, today)))
     else:
-        from ..history import History
-        from ..profile import load
-
-        profile = load(STATE.home)
+        store = STATE.store
+        profile = store.load_profile()
         if profile is None or not profile.terminals:
             if check:
                 # A scheduled check with a mistyped home must not stay silent.
@@ -55,15 +53,13 @@ def status(
             else:
                 say(t("status.no_profile"))
             return 0
-        history = History(STATE.home)
-        latest_all = history.latest()
         policy = profile.effective_policy()
         terms = list(profile.terminals.values()) if all_ else [profile.pick(STATE.terminal_name)]
+        latest_all = store.latest(term.name for term in terms)
         explicit = STATE.terminal_name is not None and not all_
         for term in terms:
             results.append((term, evaluate(term, latest_all.get(term.name, {}), policy, today,
                                            profile.needs_name(term.name, explicit))))
-        print_notices(history.notices)
 
     if within_days is not None:
         results = [(term, [f for f in fs if _due_within(f, within_days)]) for term, fs in results]

@@ -38,9 +38,7 @@ def list_(json_: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 @app.command("use")
 def use(name: Annotated[str, typer.Argument(metavar="NAME")]) -> None:
-    from ..profile import editing
-
-    with editing(STATE.home) as profile:
+    with STATE.store.editing() as profile:
         profile.pick(name)
         profile.default = name
     say(t("terminal.now_default", name=name), style="green")
@@ -51,8 +49,6 @@ def remove(
     name: Annotated[str, typer.Argument(metavar="NAME")],
     yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
 ) -> None:
-    from ..profile import editing
-
     profile = STATE.profile()
     profile.pick(name)  # a clear error before any question
     if not yes:
@@ -65,11 +61,5 @@ def remove(
         if not ask_yes_no(ConsolePrompter(), t("terminal.remove_confirm", name=name), False):
             say(t("terminal.not_removed"))
             raise typer.Exit(0)  # the user chose not to: not an error
-    with editing(STATE.home) as profile:
-        profile.remove(name)
-    # Once the removal is saved: its half-done wizards would otherwise be offered
-    # to a new terminal given the same name.
-    import shutil
-
-    shutil.rmtree(STATE.home.progress_dir / name, ignore_errors=True)
+    STATE.store.remove_terminal(name)
     say(t("terminal.removed", name=name), style="green")

@@ -10,9 +10,7 @@ from .common import STATE
 
 
 def welcome(ctx: typer.Context) -> None:
-    from ..profile import load
-
-    profile = load(STATE.home)
+    profile = STATE.store.load_profile()
     if profile is None or not profile.terminals:
         say(t("cli.welcome", home=str(STATE.home.root)))
         return

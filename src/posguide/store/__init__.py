@@ -116,6 +116,8 @@ def current_user() -> str:
 class Store(ABC):
     """Terminals, policy, history and wizard progress of one home or team."""
 
+    #: The home folder: custom checklists and config live there for both stores.
+    home: Home
     #: Things to tell the user once (an interrupted change finished, an older
     #: home imported); the CLI prints them on stderr.
     notices: list[str]
@@ -215,6 +217,7 @@ class Store(ABC):
     def describe(self) -> str:
         """Where the data is, for messages: a folder, or a URL without its password."""
 
+    @abstractmethod
     def close(self) -> None:
         """Release connections. Safe to call twice."""
 

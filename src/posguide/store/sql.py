@@ -61,6 +61,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX events_latest ON events (terminal, kind, day)",
             "CREATE INDEX events_completed ON events (terminal, checklist, day)",
             "CREATE INDEX events_day ON events (day)",
+            "CREATE INDEX events_id ON events (id)",
             """CREATE TABLE progress (
                 terminal TEXT NOT NULL,
                 checklist TEXT NOT NULL,
@@ -116,6 +117,7 @@ SET_META = ("INSERT INTO meta (key, value) VALUES (?, ?) "
 EVENT_COLUMNS = "id, terminal, kind, day, checklist, note, data, by_user"
 INSERT_EVENT = f"INSERT INTO events ({EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 COUNT_EVENTS = "SELECT count(*) FROM events"
+HAS_EVENT = "SELECT 1 FROM events WHERE id = ?"
 
 # Per (terminal, kind): one lookup in events_latest, however long the history.
 LATEST_ONE = "SELECT MAX(day) FROM events WHERE terminal = ? AND kind = ?"
@@ -152,6 +154,9 @@ def select_events(terminal: str | None = None, kind: str | None = None,
 LOAD_PROGRESS = "SELECT data FROM progress WHERE terminal = ? AND checklist = ?"
 SAVE_PROGRESS = ("INSERT INTO progress (terminal, checklist, data) VALUES (?, ?, ?) "
                  "ON CONFLICT (terminal, checklist) DO UPDATE SET data = excluded.data")
+# Only where there is none yet (an import must not replace newer progress).
+ADD_PROGRESS = ("INSERT INTO progress (terminal, checklist, data) VALUES (?, ?, ?) "
+                "ON CONFLICT (terminal, checklist) DO NOTHING")
 CLEAR_PROGRESS = "DELETE FROM progress WHERE terminal = ? AND checklist = ?"
 CLEAR_TERMINAL_PROGRESS = "DELETE FROM progress WHERE terminal = ?"
 ALL_PROGRESS = "SELECT terminal, checklist, data FROM progress ORDER BY terminal, checklist"
@@ -163,7 +168,7 @@ PUT_PENDING = "INSERT INTO pending (id, profile, events, cleared) VALUES (1, ?, 
 DROP_PENDING = "DELETE FROM pending WHERE id = 1"
 
 
-def event_row(event: Any, by: str) -> tuple[Any, ...]:
+def event_row(event: Any, by: str | None) -> tuple[Any, ...]:
     """An Event as the values of INSERT_EVENT (`by` when the event has none)."""
     import json
 
