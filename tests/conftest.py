@@ -89,3 +89,29 @@ def files_in(folder: Path) -> dict[str, bytes]:
 
 
 os.environ.setdefault("HYPOTHESIS_PROFILE", "default")
+
+
+def local_store(home: Path):  # type: ignore[no-untyped-def]
+    """The store of the home at `home`, as a command opens it."""
+    from posguide.home import Home
+    from posguide.store.local import LocalStore
+
+    return LocalStore(Home(home))
+
+
+def recorded(home: Path) -> list:  # type: ignore[type-arg]
+    """Every event in the home's history, in the order recorded."""
+    store = local_store(home)
+    try:
+        return store.events()
+    finally:
+        store.close()
+
+
+def saved_progress(home: Path, checklist: str, terminal: str = "main") -> dict | None:  # type: ignore[type-arg]
+    """A paused wizard's saved state in the store, or None."""
+    store = local_store(home)
+    try:
+        return store.load_progress(terminal, checklist)
+    finally:
+        store.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY
+from conftest import TODAY, recorded, saved_progress
 from posguide.checklist import Checklist, builtin_ids, load_builtin
 from posguide.validate import luhn_check_digit
 from test_checklist_engine import MINI, STRAIGHT
@@ -52,10 +52,7 @@ def swap_checklist() -> Checklist:
 
 
 def events(home: Path) -> list[dict]:
-    path = home / "history.jsonl"
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [e.to_json() for e in recorded(home)]
 
 
 def custom(home: Path, name: str, text: str) -> Path:
@@ -159,7 +156,7 @@ def test_running_needs_a_terminal(cli, home: Path) -> None:
     r = cli("checklist", "maintenance", input="y\n")
     assert r.exit_code == 2
     assert "posguide init" in r.err and "--print" in r.err
-    assert not (home / "progress").exists()
+    assert not (home / "posguide.db").exists()
 
 
 # ------------------------------------------------------------------ --print
@@ -179,7 +176,7 @@ def test_print_renders_markdown_without_a_profile(cli, home: Path) -> None:
     assert f"- [ ] {len(c.steps)}. " in md
     assert md.count("- [ ] ") == len(c.steps)
     assert md.rstrip().endswith("posguide checklist maintenance")
-    assert not home.exists() or not (home / "progress").exists()
+    assert not home.exists() or not (home / "posguide.db").exists()
 
 
 def test_print_in_chinese_with_troubleshooting(cli) -> None:
@@ -215,7 +212,7 @@ def test_every_built_in_checklist_runs_to_completion(cli, terminal, home: Path, 
     assert first["date"] == TODAY
     wanted = {k for k in [c.records, *(s.records for s in c.steps)] if k}
     assert {e["kind"] for e in recorded[1:]} == wanted
-    assert not (home / "progress" / "main" / f"{cid}.json").exists()
+    assert saved_progress(home, f"{cid}") is None
 
 
 def test_finishing_maintenance_resets_the_maintenance_clock(cli, terminal) -> None:
@@ -233,7 +230,7 @@ def test_quit_pauses_with_exit_1_and_the_next_run_resumes(cli, terminal, home: P
     r = cli("checklist", "security", input="y\ny\nq\n", env=ENV)
     assert r.exit_code == 1
     assert "Paused at step 3 of" in r.err and "posguide checklist security" in r.err
-    saved = json.loads((home / "progress" / "main" / "security.json").read_text())
+    saved = saved_progress(home, "security")
     assert saved["at"] == load_builtin("security").steps[2].id
     lines = answers_for(load_builtin("security"))[2:]
     r = cli("checklist", "security", input="\n".join(["", *lines]) + "\n", env=ENV)
@@ -261,7 +258,8 @@ def test_progress_is_kept_per_terminal(cli, terminal, home: Path) -> None:
     assert r.exit_code == 1
     assert "Resume" not in r.out
     assert "posguide checklist security --terminal shop2" in r.err
-    assert sorted(p.name for p in (home / "progress").iterdir()) == ["main", "shop2"]
+    assert saved_progress(home, "security") is not None
+    assert saved_progress(home, "security", "shop2") is not None
     r = cli("checklist", "security", input="q\n", env=ENV)
     assert "Resume at step 2?" in r.out
 

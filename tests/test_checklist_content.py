@@ -229,8 +229,7 @@ def test_the_engine_loads_every_file(name: str) -> None:
 def test_runs_to_completion_from_piped_answers(cli: Any, terminal: Any, home: Path,
                                                name: str, lang: str) -> None:
     pytest.importorskip("posguide.wizard")
-    from posguide.history import History
-    from posguide.home import Home
+    from conftest import recorded
 
     r = cli("--lang", lang, "checklist", name, input=piped_answers(name),
             env={"POSGUIDE_TODAY": "2026-11-23"})
@@ -238,7 +237,7 @@ def test_runs_to_completion_from_piped_answers(cli: Any, terminal: Any, home: Pa
     data = load(name)
     assert data["title"][lang] in r.stdout
     expected = {"checklist"} | {data.get("records")} | {s.get("records") for s in steps(data)}
-    kinds = {e.kind for e in History(Home(home)).events() if str(e.date) == "2026-11-23"}
+    kinds = {e.kind for e in recorded(home) if str(e.date) == "2026-11-23"}
     assert expected - {None} <= kinds, (expected, kinds)
     shown = json.loads(cli("profile", "show", "--json").stdout)
     for step in steps(data):

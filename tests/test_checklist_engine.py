@@ -17,7 +17,7 @@ from rich.console import Console
 
 from posguide.checklist import builtin_ids, find, load_builtin, load_custom
 from posguide.errors import DataError, Interrupted, Paused, UsageError
-from posguide.history import History
+from conftest import local_store, recorded, saved_progress
 from posguide.home import Home
 from posguide.i18n import set_lang
 from posguide.profile import load
@@ -157,14 +157,15 @@ def run(home: Path, answers: list[Any], restart: bool = False, **kw: Any) -> tup
     script = Script(answers)
     profile = load(h)
     assert profile is not None
-    wizard = Wizard(checklist, script, ProgressStore(h, "main", "mini"), today=TODAY,
+    wizard = Wizard(checklist, script, ProgressStore(local_store(home), "main", "mini"),
+                    today=TODAY,
                     resume_command="posguide checklist mini", terminal=profile.terminals["main"],
                     restart=restart, **kw)
     return script, wizard
 
 
 def progress(home: Path) -> dict[str, Any]:
-    return json.loads((home / "progress" / "main" / "mini.json").read_text(encoding="utf-8"))
+    return saved_progress(home, "mini")
 
 
 # ------------------------------------------------------------------ loading
@@ -289,9 +290,9 @@ def test_straight_through_records_events_and_sets_the_profile(home: Path, mini: 
     assert answers["spent"] == Answer("value", value="12.50")
 
     h = Home(home)
-    done = complete(h, "main", wizard.checklist, answers, TODAY, wizard.store)
+    done = complete(wizard.store.store, "main", wizard.checklist, answers, TODAY)
     assert [e.kind for e in done.events] == ["checklist", "maintenance", "password-change"]
-    events = [e for e in History(h).events() if e.kind != "terminal-added"]
+    events = [e for e in recorded(home) if e.kind != "terminal-added"]
     assert [(e.kind, e.date) for e in events] == [("checklist", TODAY), ("maintenance", TODAY),
                                                   ("password-change", TODAY)]
     assert events[0].data == {"checklist": "mini", "steps": 8, "skipped": [], "source": "custom",
@@ -300,7 +301,7 @@ def test_straight_through_records_events_and_sets_the_profile(home: Path, mini: 
     profile = load(h)
     assert profile is not None
     assert profile.terminals["main"].sim.expires == date(2027, 6, 30)
-    assert not (home / "progress" / "main" / "mini.json").exists()
+    assert saved_progress(home, "mini") is None
 
 
 def test_why_back_and_an_unknown_answer(home: Path, mini: Path) -> None:
@@ -321,7 +322,7 @@ def test_n_on_a_do_step_explains_the_keys(home: Path, mini: Path) -> None:
     answers = wizard.run()
     assert "Press Enter (or y) when this is done." in script.flat
     assert answers["password"].status == "no"
-    done = complete(Home(home), "main", wizard.checklist, answers, TODAY, wizard.store)
+    done = complete(wizard.store.store, "main", wizard.checklist, answers, TODAY)
     # A check answered "no" records nothing of its own, and says so in the event.
     assert [e.kind for e in done.events] == ["checklist", "maintenance"]
     assert done.events[0].data["no"] == ["password"]
@@ -357,7 +358,7 @@ def test_a_critical_step_needs_a_reason_to_be_skipped(home: Path, mini: Path) ->
     assert answers["power"] == Answer("skipped", reason="no cloth and no time")
     assert answers["password"] == Answer("skipped")
     assert answers["spent"] == Answer("skipped")
-    done = complete(Home(home), "main", wizard.checklist, answers, TODAY, wizard.store)
+    done = complete(wizard.store.store, "main", wizard.checklist, answers, TODAY)
     assert done.events[0].data["skipped"] == [
         {"step": "wipe"}, {"step": "power", "reason": "no cloth and no time"},
         {"step": "password"}, {"step": "spent"}]
@@ -418,7 +419,7 @@ def test_quit_saves_and_the_next_run_resumes(home: Path, mini: Path) -> None:
     saved = progress(home)
     assert saved["at"] == "lights"
     assert saved["answers"] == {"wipe": {"status": "done"}, "power": {"status": "done"}}
-    assert (home / "progress" / "main" / "mini.json").stat().st_mode & 0o777 == 0o600
+    assert (home / "posguide.db").stat().st_mode & 0o777 == 0o600
 
     script, wizard = run(home, ["", "y", "y", "y", "2027-06-30", "1", ""])
     answers = wizard.run()
@@ -475,14 +476,21 @@ def test_stopping_at_the_resume_question_keeps_the_progress(home: Path, mini: Pa
 
 
 def test_unreadable_progress_is_not_overwritten(home: Path, mini: Path) -> None:
-    path = home / "progress" / "main" / "mini.json"
-    path.parent.mkdir(parents=True)
-    path.write_text("{torn")
+    import sqlite3
+
+    store = local_store(home)
+    store.save_progress("main", "mini", {"version": 1})
+    store.close()
+    with sqlite3.connect(home / "posguide.db") as db:
+        db.execute("UPDATE progress SET data = '{torn'")
+    db.close()
     _, wizard = run(home, STRAIGHT)
     with pytest.raises(DataError) as err:
         wizard.run()
-    assert str(path) in err.value.message and "--restart" in err.value.message
-    assert path.read_text() == "{torn"
+    assert str(home) in err.value.message and "--restart" in err.value.message
+    with sqlite3.connect(home / "posguide.db") as db:
+        assert db.execute("SELECT data FROM progress").fetchall() == [("{torn",)]
+    db.close()
     _, wizard = run(home, STRAIGHT, restart=True)
     wizard.run()
 
@@ -501,7 +509,7 @@ def test_a_value_that_clashes_with_the_profile_is_refused(home: Path, mini: Path
     script, wizard = run(home, STRAIGHT[:5] + ["2024-01-01", "2024-03-10", "1", ""])
     answers = wizard.run()
     assert "activated (2024-01-01) is before purchased (2024-03-01)" in script.flat
-    complete(Home(home), "main", wizard.checklist, answers, TODAY, wizard.store)
+    complete(wizard.store.store, "main", wizard.checklist, answers, TODAY)
     profile = load(Home(home))
     assert profile is not None and profile.terminals["main"].activated == date(2024, 3, 10)
 
@@ -564,7 +572,7 @@ def test_a_number_input_takes_whole_numbers_and_a_field_its_own_range(mini: Path
     assert ("service_years (Service period (years)): '11' must be a whole number from 1 to 10."
             in script.flat)
     assert "'0' must be a whole number from 1 to 10." in script.flat
-    done = complete(Home(home), "main", wizard.checklist, answers, TODAY, wizard.store)
+    done = complete(wizard.store.store, "main", wizard.checklist, answers, TODAY)
     assert done.changes == {"sim.expires": date(2027, 6, 30), "service_years": 5}
     profile = load(Home(home))
     assert profile is not None
@@ -584,7 +592,7 @@ def test_enter_keeping_the_saved_values_leaves_the_profile_alone(mini: Path,
     script, wizard = run(home, STRAIGHT[:5] + ["", "", ""])
     answers = wizard.run()
     assert answers["expiry"].value == "2026-12-05" and answers["spent"].value == "3"
-    done = complete(Home(home), "main", wizard.checklist, answers, TODAY, wizard.store)
+    done = complete(wizard.store.store, "main", wizard.checklist, answers, TODAY)
     assert done.changes == {}
     assert (home / "profile.toml").read_bytes() == before
     assert (bak.read_bytes() if bak.exists() else None) == bak_before

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import TODAY
+from conftest import TODAY, recorded
 from posguide import fees
 from posguide.errors import ValidationError
 
@@ -197,8 +197,7 @@ def test_property_exact_and_consistent(amount_cents: int, fee_share: int, rate: 
 
 
 def _events(home: Path) -> list[dict]:
-    path = home / "history.jsonl"
-    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+    return [e.to_json() for e in recorded(home)]
 
 
 def test_fee_check_ok_uses_the_profile_rate_and_records(cli, terminal, home: Path) -> None:
@@ -294,7 +293,7 @@ def test_fee_check_without_a_profile_computes_but_records_nothing(cli, home: Pat
     assert r.exit_code == 0
     assert json.loads(r.stdout)["verdict"] == "ok"
     assert "posguide init" in r.err
-    assert not (home / "history.jsonl").exists()
+    assert not (home / "posguide.db").exists()
     assert cli("fee", "check", "--amount", "1000", "--settled", "994").exit_code == 2
 
 

@@ -22,12 +22,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import TODAY as TODAY_TEXT
-from conftest import Cli, files_in
+from conftest import Cli, files_in, local_store, recorded
 from posguide import history as hist
 from posguide import profile as prof
 from posguide import validate as v
 from posguide.errors import DataError, NeedsConfirmation, PosguideError, ValidationError
 from posguide.home import Home
+from posguide.store import legacy
 
 settings.register_profile(
     "posguide-hostile",
@@ -460,7 +461,7 @@ def history_lines(draw: st.DrawFn) -> bytes:
                               st.text(max_size=3)),
             "id": st.one_of(st.text(max_size=12), st.integers(), st.none()),
         }).map(lambda d: json.dumps(d).encode()),
-        st.just(hist._encode(good).rstrip(b"\n")),
+        st.just(legacy.encode(good).rstrip(b"\n")),
     ]
     lines = draw(st.lists(st.one_of(*choices), max_size=8))
     raw = b"\n".join(lines)
@@ -476,7 +477,7 @@ def history_lines(draw: st.DrawFn) -> bytes:
 @example(raw=b'{"terminal":"a","kind":"k","date":"2026-02-30"}\n')
 @example(raw=b"\xff\n\x00\n")
 def test_history_lines_are_read_or_skipped_never_a_crash(raw: bytes) -> None:
-    parsed = hist.parse(raw)
+    parsed = legacy.parse(raw)
     lines = raw.split(b"\n")
     assert all(1 <= n <= len(lines) for n in parsed.bad_lines)
     assert len(parsed.events) + len(parsed.bad_lines) == sum(1 for x in lines if x.strip())
@@ -487,15 +488,16 @@ def test_history_lines_are_read_or_skipped_never_a_crash(raw: bytes) -> None:
 
 def test_a_hostile_history_file_does_not_stop_a_command(cli: Cli, terminal: object,
                                                         home: Path) -> None:
-    good = hist._encode(hist.Event("main", "maintenance", date(2026, 11, 1)))
-    raw = good + b"[" * 100000 + b"\n" + b"\xff\xfe\n" + good
+    """An old home's history with hostile lines: imported around them, the
+    lines named, the file kept as it was."""
+    good = legacy.encode(hist.Event("main", "maintenance", date(2026, 11, 1)))
+    raw = good + b"[" * 100000 + b"\n" + b"\xff\xfe\n" + good.replace(b'"id":"', b'"id":"2')
     (home / "history.jsonl").write_bytes(raw)
     r = cli("profile", "show", env={"POSGUIDE_TODAY": TODAY_TEXT})
     assert r.exit_code == 0, r.output
-    h = hist.History(Home(home))
-    assert [e.kind for e in h.events()] == ["maintenance", "maintenance"]
-    assert len(h.notices) == 1 and "2, 3" in h.notices[0]
-    assert (home / "history.jsonl").read_bytes() == raw  # reading changes nothing
+    assert [e.kind for e in recorded(home)] == ["maintenance", "maintenance"]
+    assert "line 2, 3" in r.err
+    assert (home / "history.jsonl.migrated").read_bytes() == raw  # kept as it was
 
 
 # ------------------------------------------------------------------ hostile homes
@@ -595,6 +597,35 @@ def _disk_full(monkeypatch: pytest.MonkeyPatch, after_bytes: int = 0) -> None:
         return n
 
     monkeypatch.setattr(os, "write", write)
+    # SQLite writes from C, past os.write: its connections fail as SQLite
+    # does on a full disk (SQLITE_FULL) once a statement would write.
+    import sqlite3
+
+    from posguide.store import local
+
+    real_connect = local.connect
+
+    class Full:
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn = conn
+
+        def _check(self, statement: str) -> None:
+            if statement.split()[0].upper() in ("INSERT", "UPDATE", "DELETE", "CREATE",
+                                                "REPLACE"):
+                raise sqlite3.OperationalError("database or disk is full")
+
+        def execute(self, statement: str, *args):  # type: ignore[no-untyped-def]
+            self._check(statement)
+            return self.conn.execute(statement, *args)
+
+        def executemany(self, statement: str, *args):  # type: ignore[no-untyped-def]
+            self._check(statement)
+            return self.conn.executemany(statement, *args)
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(self.conn, name)
+
+    monkeypatch.setattr(local, "connect", lambda *a: Full(real_connect(*a)))
 
 
 @pytest.mark.parametrize("room", [0, 7])
@@ -613,21 +644,25 @@ def test_a_full_disk_loses_nothing(cli: Cli, terminal: object, home: Path, room:
 @pytest.mark.parametrize("room", [0, 20])
 def test_a_full_disk_while_recording_loses_nothing(home: Path, room: int,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """The history is appended in place: a short write must not pass for a
-    saved record, and what was there before stays readable."""
-    h = hist.History(Home(home))
+    """A record that does not fit must not pass for a saved one, and what was
+    there before stays readable."""
+    h = local_store(home)
     h.append([hist.Event("main", "maintenance", date(2026, 11, 1))])
-    before = (home / "history.jsonl").read_bytes()
+    h.close()
+    before = (home / "posguide.db").read_bytes()
     with monkeypatch.context() as m:
         _disk_full(m, room)
+        h = local_store(home)
         with pytest.raises(DataError) as info:
             h.append([hist.Event("main", "inspection", date(2026, 11, 2), note="x" * 50)])
+        h.close()
     assert info.value.exit_code == 3 and "disk is full" in info.value.message
-    after = hist.History(Home(home))
-    assert [e.kind for e in after.events()] == ["maintenance"]
-    assert (home / "history.jsonl").read_bytes() == before  # the part written is cut off
+    assert [e.kind for e in recorded(home)] == ["maintenance"]
+    assert (home / "posguide.db").read_bytes() == before
+    after = local_store(home)
     after.append([hist.Event("main", "inspection", date(2026, 11, 3))])
-    assert [e.kind for e in hist.History(Home(home)).events()] == ["maintenance", "inspection"]
+    after.close()
+    assert [e.kind for e in recorded(home)] == ["maintenance", "inspection"]
 
 
 @pytest.mark.parametrize(("args", "piped"), [
@@ -640,17 +675,16 @@ def test_a_full_disk_while_recording_loses_nothing(home: Path, room: int,
 def test_every_writer_on_a_full_disk_says_so_and_loses_nothing(
         cli: Cli, terminal: object, home: Path, args: tuple[str, ...], piped: str | None,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    hist.History(Home(home)).append([hist.Event("main", "inspection", date(2026, 11, 1))])
+    store = local_store(home)
+    store.append([hist.Event("main", "inspection", date(2026, 11, 1))])
+    store.close()
     before = files_in(home)
     with monkeypatch.context() as m:
         _disk_full(m, 0)
         r = cli(*args, input=piped, env={"POSGUIDE_TODAY": TODAY_TEXT})
     assert r.exit_code == 3, (args, r.output)
     assert "disk is full" in r.err and "Traceback" not in r.output
-    after = files_in(home)
-    after.pop("history.index.json", None)  # a cache, written when there is room
-    before.pop("history.index.json", None)
-    assert after == before
+    assert files_in(home) == before
 
 
 def test_a_home_with_spaces_and_chinese_characters_works(cli: Cli, tmp_path: Path) -> None:
@@ -665,9 +699,10 @@ def test_a_home_with_spaces_and_chinese_characters_works(cli: Cli, tmp_path: Pat
     shown = cli("profile", "show", "--json", env=env)
     assert '"location": "东门 店"' in shown.stdout
     assert oct((place / "profile.toml").stat().st_mode & 0o777) == oct(0o600)
-    h = hist.History(Home(place))
+    h = local_store(place)
     h.append([hist.Event("main", "maintenance", date(2026, 11, 20), note="清洁 完成")])
-    assert hist.History(Home(place)).events()[-1].note == "清洁 完成"
+    h.close()
+    assert recorded(place)[-1].note == "清洁 完成"
     # A broken file there is named in full, so the user can find it.
     (place / "profile.toml").write_bytes(b"schema = 1\n[terminals.main\n")
     broken = cli("profile", "show", env=env)
@@ -837,83 +872,49 @@ def test_checklist_files_load_or_are_refused_with_a_data_error(raw: bytes) -> No
         assert step.parse is None and step.render is None  # code never comes from a file
 
 
-# ------------------------------------------------------------------ caches and progress files
+# ------------------------------------------------------------------ progress
 
 
-def _history_with_events(root: Path) -> tuple[History, dict[str, dict[str, date]]]:
-    h = hist.History(Home(root))
-    h.append([hist.Event("main", "maintenance", date(2026, 11, 1)),
-              hist.Event("main", "inspection", date(2026, 10, 5)),
-              hist.Event("店二", "maintenance", date(2026, 9, 9))])
-    truth = {"main": {"maintenance": date(2026, 11, 1), "inspection": date(2026, 10, 5)},
-             "店二": {"maintenance": date(2026, 9, 9)}}
-    return h, truth
+BAD_PROGRESS = [b"[" * 100000, b"\xff", b"{}", b'{"version": 1, "checklist": "maintenance"}',
+                b'{"version": 1, "checklist": "maintenance", "answers": 5, "at": "x",'
+                b' "started": "2026-11-01", "saved": "2026-11-01"}']
 
 
-History = hist.History
+def test_damaged_saved_progress_is_reported_not_overwritten(cli: Cli, terminal: object,
+                                                           home: Path) -> None:
+    import sqlite3
+
+    store = local_store(home)
+    store.save_progress("main", "maintenance", {"version": 1})
+    store.close()
+    for raw in BAD_PROGRESS:
+        text = raw.decode("utf-8", "replace")
+        with sqlite3.connect(home / "posguide.db") as db:
+            db.execute("UPDATE progress SET data = ?", (text,))
+        db.close()
+        r = cli("checklist", "maintenance", input="y\n" * 30, env={"POSGUIDE_TODAY": TODAY_TEXT})
+        assert r.exit_code == 3, (raw[:40], r.output)
+        assert "--restart" in r.err and "posguide.db" in r.err.replace(" ", "")
+        with sqlite3.connect(home / "posguide.db") as db:
+            assert db.execute("SELECT data FROM progress").fetchall() == [(text,)]
+        db.close()
 
 
-def _index_variants(size: int) -> list[bytes]:
-    import json
-
-    def idx(**kw: object) -> bytes:
-        return json.dumps({"version": 1, **kw}).encode()
-
-    return [
-        b"[" * 100000,
-        b"\xff\xfe",
-        b"null",
-        b"[]",
-        idx(size=-5, latest={}),
-        idx(size=3, latest={}),  # not at the end of a line
-        idx(size=True, latest={}),
-        idx(size=size, latest={"main": 5}),
-        idx(size=size, latest={"main": {"maintenance": "garbage"}}),
-        idx(size=size, latest={"main": {"maintenance": None}}),
-        idx(size=size, latest=[]),
-        idx(size=size - 1, latest={"main": ["x"]}),
-        idx(size=size + 10**9, latest={}),
-        idx(size=10**30, latest={}),
-    ]
-
-
-def test_a_damaged_history_cache_is_rebuilt(cli: Cli, terminal: object, home: Path) -> None:
-    h, truth = _history_with_events(home)
-    size = (home / "history.jsonl").stat().st_size
-    for raw in _index_variants(size):
-        (home / "history.index.json").write_bytes(raw)
-        latest = hist.History(Home(home)).latest()
-        assert latest == truth, raw[:60]
-        (home / "history.index.json").write_bytes(raw)
-        r = cli("status", "--json", env={"POSGUIDE_TODAY": TODAY_TEXT})
-        assert r.exit_code in (0, 1), (raw[:60], r.output)
-        assert "cannot be read" not in r.err, raw[:60]
-
-
-@MODEST
-@given(raw=st.one_of(st.binary(max_size=80), json_values.map(lambda x: __import__("json")
-                                                             .dumps(x).encode())))
-def test_any_history_cache_gives_dates_never_a_crash(raw: bytes, tmp_path_factory) -> None:
-    root = tmp_path_factory.mktemp("idx")
-    _history_with_events(root)
-    (root / "history.index.json").write_bytes(raw)
-    latest = hist.History(Home(root)).latest()
-    for kinds in latest.values():
-        assert all(type(day) is date for day in kinds.values())
-
-
-def test_a_damaged_progress_file_is_reported_not_overwritten(cli: Cli, terminal: object,
+def test_an_old_homes_damaged_progress_file_is_kept_and_named(cli: Cli, terminal: object,
                                                              home: Path) -> None:
     folder = home / "progress" / "main"
     folder.mkdir(parents=True, mode=0o700)
-    for raw in [b"[" * 100000, b"\xff", b"{}", b'{"version": 1, "checklist": "maintenance"}',
-                b'{"version": 1, "checklist": "maintenance", "answers": 5, "at": "x",'
-                b' "started": "2026-11-01", "saved": "2026-11-01"}']:
-        (folder / "maintenance.json").write_bytes(raw)
-        r = cli("checklist", "maintenance", input="y\n" * 30, env={"POSGUIDE_TODAY": TODAY_TEXT})
-        assert r.exit_code == 3, (raw[:40], r.output)
-        assert "maintenance.json" in r.err.replace(" ", "") or "maintenance.json" in r.err
-        assert (folder / "maintenance.json").read_bytes() == raw
+    for n, raw in enumerate(BAD_PROGRESS):
+        (folder / f"c{n}.json").write_bytes(raw.replace(b'"maintenance"', f'"c{n}"'.encode()))
+    r = cli("status", env={"POSGUIDE_TODAY": TODAY_TEXT})
+    assert r.exit_code in (0, 1), r.output
+    # Not JSON, or not a wizard's progress: named now. Well-formed but wrong
+    # inside: moved, and refused when that wizard runs (the test above).
+    assert r.err.count(".json.migrated") == 3, r.err
+    assert all(f"c{n}.json.migrated" in r.err for n in range(3))
+    for n, raw in enumerate(BAD_PROGRESS):
+        assert (folder / f"c{n}.json.migrated").read_bytes() == \
+            raw.replace(b'"maintenance"', f'"c{n}"'.encode())
 
 
 def test_a_planted_progress_file_cannot_slip_a_card_number_into_the_history(
@@ -942,11 +943,28 @@ def test_a_planted_progress_file_cannot_slip_a_card_number_into_the_history(
     assert r.exit_code == 0, r.output
     assert "Resume at step 1?" in r.out  # the planted answers are asked again
     assert "looks like it contains" not in r.out  # the saved answers were dropped, not shown
-    done = [e for e in hist.History(Home(home)).events() if e.kind == "checklist"]
+    done = [e for e in recorded(home) if e.kind == "checklist"]
     assert done[-1].data["skipped"] == [{"step": "a", "reason": "skip reason ok"}]
     assert done[-1].data["answers"] == {"b": "nothing secret"}
     for path in home.rglob("*"):
-        if path.is_file() and path.name != "mine.json":
+        if path.is_file() and path.name != "mine.json.migrated":  # the planted file, kept
             text = path.read_bytes().decode("utf-8", "replace")
             assert not v.contains_card_number(text), (path, text)
             assert "PIN: 1234" not in text, path
+
+
+def test_a_read_only_filesystem_still_shows_status_and_history(
+        cli: Cli, terminal: object, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    env = {"POSGUIDE_TODAY": TODAY_TEXT}
+    assert cli("record", "maintenance", "--date", "2026-11-01", env=env).exit_code == 0
+    before = files_in(home)
+    with monkeypatch.context() as m:
+        _read_only_filesystem(m, home)
+        status = cli("status", "--json", env=env)
+        history = cli("history", "--json", env=env)
+        recorded_now = cli("record", "inspection", env=env)
+    assert status.exit_code in (0, 1), status.output
+    assert '"maintenance"' in status.stdout
+    assert history.exit_code == 0 and '"maintenance"' in history.stdout
+    assert recorded_now.exit_code == 3 and "Traceback" not in recorded_now.output
+    assert files_in(home) == before

@@ -9,7 +9,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import TODAY
+from conftest import TODAY, recorded, saved_progress
 from posguide.checklist import load_builtin
 from ptyutil import finish, spawn
 
@@ -44,7 +44,7 @@ def test_ctrl_c_at_step_3_then_resume_at_step_3(terminal, home: Path, lang: str)
     child.sendintr()
     child.expect_exact(ASK[lang]["stopped"])
     assert finish(child) == 130
-    saved = json.loads((home / "progress" / "main" / "maintenance.json").read_text())
+    saved = saved_progress(home, "maintenance")
     assert saved["at"] == steps[2].id
     assert set(saved["answers"]) == {steps[0].id, steps[1].id}
 
@@ -57,6 +57,6 @@ def test_ctrl_c_at_step_3_then_resume_at_step_3(terminal, home: Path, lang: str)
     child.expect_exact(ASK[lang]["done"])
     assert finish(child) == 0
     assert "Step 1 of" not in (child.before or "")
-    assert not (home / "progress" / "main" / "maintenance.json").exists()
-    kinds = [json.loads(x)["kind"] for x in (home / "history.jsonl").read_text().splitlines()]
+    assert saved_progress(home, "maintenance") is None
+    kinds = [e.kind for e in recorded(home)]
     assert kinds[-2:] == ["checklist", "maintenance"]

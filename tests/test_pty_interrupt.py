@@ -11,7 +11,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import TODAY, Cli
+from conftest import TODAY, Cli, recorded, saved_progress
 from posguide.validate import luhn_check_digit
 from ptyutil import PROMPT_END, expect_prompt, finish, spawn
 
@@ -29,11 +29,23 @@ def interrupt(child: pexpect.spawn, says: str | None = None) -> int:
 
 
 def snapshot(home: Path) -> dict[str, bytes]:
-    """Every file in the home (the lock file aside: it holds nothing)."""
+    """Every file in the home (the lock file aside: it holds nothing), the
+    database as what it holds: its events and each wizard's saved progress."""
     if not home.exists():
         return {}
-    return {str(p.relative_to(home)): p.read_bytes() for p in home.rglob("*")
-            if p.is_file() and p.name != ".lock"}
+    files = {str(p.relative_to(home)): p.read_bytes() for p in home.rglob("*")
+             if p.is_file() and p.name != ".lock" and not p.name.startswith("posguide.db")}
+    events = recorded(home)
+    if events:
+        files["events"] = json.dumps([e.to_json() for e in events]).encode()
+    if (home / "posguide.db").exists():
+        import sqlite3
+
+        db = sqlite3.connect(f"file:{home / 'posguide.db'}?mode=ro", uri=True)
+        for terminal, checklist, data in db.execute("SELECT * FROM progress"):
+            files[f"progress/{terminal}/{checklist}"] = data.encode()
+        db.close()
+    return files
 
 
 def no_temp_files(home: Path) -> bool:
@@ -108,9 +120,9 @@ def test_ctrl_c_at_the_sim_renewal_expiry_question(cli: Cli, terminal: object,
 
 
 def progress_of(home: Path, name: str) -> dict:
-    path = home / "progress" / "main" / f"{name}.json"
-    data = json.loads(path.read_text(encoding="utf-8"))  # whole, valid JSON
-    assert path.stat().st_mode & 0o777 == 0o600
+    data = saved_progress(home, name)
+    assert data is not None
+    assert (home / "posguide.db").stat().st_mode & 0o777 == 0o600
     return data
 
 
@@ -129,7 +141,7 @@ def test_ctrl_c_at_a_checklist_step_saves_the_progress(cli: Cli, terminal: objec
     saved = progress_of(home, "maintenance")
     assert saved["checklist"] == "maintenance" and len(saved["answers"]) == 2
     after = snapshot(home)
-    after.pop("progress/main/maintenance.json")
+    after.pop("progress/main/maintenance")
     assert after == before  # no event recorded, profile untouched
     assert no_temp_files(home)
 
@@ -162,18 +174,18 @@ def test_ctrl_c_at_other_kinds_of_checklist_questions(cli: Cli, terminal: object
         _first_prompt_with(child, question)
     assert interrupt(child) == 130
     progress_of(home, name)
-    assert not (home / "history.jsonl").exists()
+    assert recorded(home) == []
 
 
 def test_ctrl_c_at_the_resume_question_keeps_the_saved_progress(cli: Cli, terminal: object,
                                                                 home: Path) -> None:
     r = cli("checklist", "maintenance", input="y\ny\nq\n", env={**ENV})
     assert r.exit_code == 1, r.output  # paused
-    saved = (home / "progress" / "main" / "maintenance.json").read_bytes()
+    saved = saved_progress(home, "maintenance")
     child = spawn(home, "checklist", "maintenance", env=ENV)
     expect_prompt(child, "Resume at step")
     assert interrupt(child) == 130
-    assert (home / "progress" / "main" / "maintenance.json").read_bytes() == saved
+    assert saved_progress(home, "maintenance") == saved
 
 
 def test_ctrl_c_at_a_checklist_input_question(cli: Cli, terminal: object, home: Path) -> None:
@@ -197,7 +209,7 @@ def test_ctrl_c_at_a_checklist_input_question(cli: Cli, terminal: object, home: 
     assert interrupt(child) == 130
     assert progress_of(home, "mine")["answers"] == {"a": {"status": "done"}}
     after = snapshot(home)
-    after.pop("progress/main/mine.json")
+    after.pop("progress/main/mine")
     assert after == before
 
 
@@ -213,6 +225,5 @@ def test_ctrl_c_at_the_sim_swap_save_question_keeps_the_old_card(cli: Cli, termi
     assert index == 1
     assert interrupt(child) == 130
     assert (home / "profile.toml").read_bytes() == before  # the old card stays
-    history = home / "history.jsonl"
-    assert not history.exists() or '"sim-swap"' not in history.read_text(encoding="utf-8")
+    assert "sim-swap" not in {e.kind for e in recorded(home)}
     assert progress_of(home, "sim-swap")["checklist"] == "sim-swap"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import TODAY
+from conftest import TODAY, recorded, saved_progress
 from posguide.simswap import CARRIER, ICCID, PLAN
 from ptyutil import finish, spawn
 from test_checklist_cli import NEW_ICCID, swap_checklist
@@ -76,7 +76,7 @@ def test_a_whole_swap_in_a_real_terminal(cli, terminal, home: Path, lang: str) -
     assert f'iccid = "{NEW_ICCID}"' in text
     assert "expires = 2027-11-23" in text and 'plan = "30MB"' in text
     assert 'carrier = "China Mobile"' in text
-    history = [json.loads(x) for x in (home / "history.jsonl").read_text().splitlines()]
+    history = [e.to_json() for e in recorded(home)]
     swap = [e for e in history if e["kind"] == "sim-swap"]
     assert len(swap) == 1
     assert swap[0]["data"]["old"] == {"carrier": "China Mobile", "iccid": OLD_ICCID,
@@ -105,7 +105,7 @@ def test_ctrl_c_in_the_data_entry_then_resume_keeps_the_answers(cli, terminal,
     child.sendintr()
     child.expect_exact(ASK["en"]["stopped"])
     assert finish(child) == 130
-    saved = json.loads((home / "progress" / "main" / "sim-swap.json").read_text())
+    saved = saved_progress(home, "sim-swap")
     assert saved["at"] == PLAN
     assert saved["answers"][ICCID]["value"] == NEW_ICCID
     assert saved["answers"][CARRIER]["value"] == "China Unicom"

@@ -163,7 +163,7 @@ def test_a_long_session_keeps_the_home_private_and_free_of_secrets(
     # Every file posguide wrote, in the home and where the user asked.
     written = [p for p in walk(home) if p.is_file()]
     written += [outside / "due.ics", outside / "fleet.csv"]
-    assert {p.name for p in written} >= {"profile.toml", "history.jsonl"}
+    assert {p.name for p in written} >= {"profile.toml", "posguide.db"}
     for path in written:
         text = path.read_bytes().decode("utf-8", "replace")
         assert not contains_card_number(text), (path, text)

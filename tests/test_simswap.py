@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY
+from conftest import TODAY, saved_progress
 from posguide.simswap import CARRIER, CONFIRM, EXPIRES, ICCID, PLAN, TEST_PAYMENT
 from test_checklist_cli import NEW_ICCID, answers_for, events, swap_checklist
 
@@ -82,7 +82,7 @@ def test_a_whole_swap_saves_the_new_card_and_keeps_the_old_in_the_history(
     status = json.loads(cli("status", "--json", env=ENV).stdout)
     sim = next(f for f in status["terminals"][0]["findings"] if f["code"] == "sim_expiry")
     assert (sim["severity"], sim["due"], sim["days"]) == ("ok", "2027-11-23", 365)
-    assert not (home / "progress" / "main" / "sim-swap.json").exists()
+    assert saved_progress(home, "sim-swap") is None
 
 
 def test_a_failed_test_then_quit_leaves_the_old_card(cli, terminal, home: Path) -> None:
@@ -96,7 +96,7 @@ def test_a_failed_test_then_quit_leaves_the_old_card(cli, terminal, home: Path) 
     assert f"Paused at step {test_at + 1} of" in r.err and "posguide sim-swap" in r.err
     assert (home / "profile.toml").read_bytes() == before
     assert [e["kind"] for e in events(home) if e["kind"] != "terminal-added"] == []
-    saved = json.loads((home / "progress" / "main" / "sim-swap.json").read_text())
+    saved = saved_progress(home, "sim-swap")
     assert saved["at"] == "test-payment" and "test-payment" not in saved["answers"]
     assert json.loads(cli("profile", "show", "--json").stdout)["sim"]["iccid"] == OLD_ICCID
 
@@ -128,7 +128,7 @@ def test_a_skipped_test_payment_keeps_the_old_card_until_a_test_works(
     assert "Saved: terminal main" not in r.out
     assert (home / "profile.toml").read_bytes() == before
     assert [e["kind"] for e in events(home) if e["kind"] != "terminal-added"] == []
-    saved = json.loads((home / "progress" / "main" / "sim-swap.json").read_text())
+    saved = saved_progress(home, "sim-swap")
     assert saved["at"] == TEST_PAYMENT and TEST_PAYMENT not in saved["answers"]
     assert saved["answers"][ICCID] == {"status": "value", "value": NEW_ICCID}
     assert saved["answers"][PLAN] == {"status": "value", "value": "5G 30MB/month"}
@@ -150,9 +150,9 @@ def test_a_skipped_test_payment_keeps_the_old_card_until_a_test_works(
 def test_record_swap_refuses_an_untested_swap(terminal, home: Path) -> None:
     from datetime import date
 
-    from posguide.home import Home
+    from conftest import local_store
     from posguide.simswap import record_swap
-    from posguide.wizard import Answer, ProgressStore
+    from posguide.wizard import Answer
 
     c = swap_checklist()
     answers = {s.id: Answer("done") for s in c.steps if s.kind != "input"}
@@ -160,8 +160,7 @@ def test_record_swap_refuses_an_untested_swap(terminal, home: Path) -> None:
     answers[TEST_PAYMENT] = Answer("skipped", reason="later")
     before = (home / "profile.toml").read_bytes()
     with pytest.raises(ValueError, match="without a working test payment"):
-        record_swap(Home(home), "main", c, answers, date.fromisoformat(TODAY),
-                    ProgressStore(Home(home), "main", "sim-swap"))
+        record_swap(local_store(home), "main", c, answers, date.fromisoformat(TODAY))
     assert (home / "profile.toml").read_bytes() == before
 
 
@@ -203,7 +202,7 @@ def test_answers_given_in_the_data_entry_survive_a_pause(cli, terminal, home: Pa
     r = run(cli, physical() + [NEW_ICCID, "China Unicom"])
     assert r.exit_code == 1
     assert f"step {index_of(PLAN) + 1} of" in r.err
-    saved = json.loads((home / "progress" / "main" / "sim-swap.json").read_text())
+    saved = saved_progress(home, "sim-swap")
     assert saved["answers"][ICCID] == {"status": "value", "value": NEW_ICCID}
     assert saved["answers"][CARRIER] == {"status": "value", "value": "China Unicom"}
     r = run(cli, ["", "1GB a month", "+1y", "y"])

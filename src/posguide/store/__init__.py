@@ -215,7 +215,8 @@ class Store(ABC):
 
     @abstractmethod
     def describe(self) -> str:
-        """Where the data is, for messages: a folder, or a URL without its password."""
+        """Where the history and progress are, for messages: a file, or a URL
+        without its password."""
 
     @abstractmethod
     def close(self) -> None:

@@ -30,6 +30,7 @@ never overwritten or recreated.
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import os
 import stat
@@ -66,7 +67,7 @@ class LocalStore(Store):
         self._ready = False  # schema checked, old home imported, pending change settled
 
     def describe(self) -> str:
-        return str(self.home.root)
+        return str(self.home.db)
 
     def close(self) -> None:
         if self._conn is not None:
@@ -100,8 +101,11 @@ class LocalStore(Store):
             else:
                 profile = loads(old, self.home)
             change = Change(profile)
+            before = copy.deepcopy(profile)
             yield change
-            self._save(change, old)
+            # Compared as data, not as text: a hand-edited file keeps its
+            # comments and layout unless something in it really changes.
+            self._save(change, change.profile != before or old is None)
 
     def profile_text(self) -> ProfileText:
         from ..profile import ProfileInvalid, loads
@@ -140,12 +144,11 @@ class LocalStore(Store):
                 atomic_write(home.backup, text.raw)
             atomic_write(home.profile, edited)
 
-    def _save(self, change: Change, old: bytes | None) -> None:
+    def _save(self, change: Change, profile_changed: bool) -> None:
         """Write what one change() block did: see the module's docstring."""
         from ..profile import dumps, save_bytes
 
-        new = dumps(change.profile)
-        profile_changed = new != old
+        new = dumps(change.profile) if profile_changed else b""
         rows = self._rows(change.events)
         if not rows and not change.cleared:
             if profile_changed:
@@ -339,7 +342,9 @@ class LocalStore(Store):
             return self._open_for_writing()
 
     def _db(self) -> sqlite3.Connection | None:
-        """The database, ready to use; None for a reader when there is none."""
+        """The database, ready to use; None for a reader when there is none.
+        A reader takes no lock unless there is work to do first (an upgrade,
+        an older home to import, an interrupted change to settle)."""
         from . import legacy
 
         if self._conn is not None and self._ready:
@@ -349,10 +354,29 @@ class LocalStore(Store):
         if absent and not old_home:
             self._ready = True
             return None
-        if self._home_writable():
-            with self.home.locked():
-                return self._open_for_writing()
-        # A read-only home: read what is there, change nothing.
+        writable = self._home_writable()
+        if not absent:
+            conn = self._connect(create=False, read_only=not writable)
+            try:
+                version = self._version(conn)
+                with self._guard():
+                    pending = version == sql.LATEST_VERSION and \
+                        conn.execute(sql.GET_PENDING).fetchone() is not None
+            except BaseException:
+                conn.close()
+                raise
+            if version == sql.LATEST_VERSION and not pending and not old_home:
+                self._conn, self._writable, self._ready = conn, writable, True
+                return conn
+            conn.close()
+        if writable:
+            try:
+                with self.home.locked():
+                    return self._open_for_writing()
+            except DataError:
+                # The home cannot be written after all (a read-only mount, a
+                # full disk): read what is there, and say what is left to do.
+                pass
         return self._open_read_only(absent, old_home)
 
     def _home_writable(self) -> bool:
@@ -403,6 +427,7 @@ class LocalStore(Store):
         return conn
 
     def _connect(self, create: bool, read_only: bool = False) -> sqlite3.Connection:
+        import sqlite3
         from urllib.parse import quote
 
         path = self.home.db
@@ -431,10 +456,21 @@ class LocalStore(Store):
         target = f"file:{quote(str(path))}?mode={mode}"
         with self._guard():
             conn = connect(target, True)
+            if read_only:
+                try:
+                    conn.execute(sql.ANY_TABLE_SQLITE).fetchone()
+                except sqlite3.OperationalError:
+                    # A WAL database in a folder we may not write: SQLite cannot
+                    # make its shared-memory file, but may read the file as it is.
+                    conn.close()
+                    conn = connect(target + "&immutable=1", True)
             try:
                 conn.execute(f"PRAGMA busy_timeout = {int(lock_timeout() * 1000)}")
                 if not read_only:
                     conn.execute("PRAGMA synchronous = FULL")
+                    # What is deleted is overwritten (a wizard's answers once
+                    # done, a planted progress file's text), not left in free pages.
+                    conn.execute("PRAGMA secure_delete = ON")
             except BaseException:
                 conn.close()
                 raise
