@@ -7,7 +7,6 @@ is rendered by rich at 80 columns so the assertions read the real transcript.
 from __future__ import annotations
 
 import io
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,9 +14,9 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from conftest import local_store, recorded, saved_progress
 from posguide.checklist import builtin_ids, find, load_builtin, load_custom
 from posguide.errors import DataError, Interrupted, Paused, UsageError
-from conftest import local_store, recorded, saved_progress
 from posguide.home import Home
 from posguide.i18n import set_lang
 from posguide.profile import load

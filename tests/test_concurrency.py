@@ -1,7 +1,7 @@
 """Forty processes writing one home at the same moment lose nothing and leave
 every file valid (DESIGN 2: writes are serialised by a lock, each atomic).
 
-Two depths: the core (`History.append`, `profile.editing`) from forked
+Two depths: the core (`Store.append`, `Store.editing`) from forked
 processes released together by a barrier, and the real `posguide` command
 line as 40 separate programs started at once.
 """
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY
+from conftest import TODAY, local_store
 from posguide import profile as prof
-from posguide.history import Event, History, parse
+from posguide.history import Event
 from posguide.home import Home
 
 PROCESSES = 40
@@ -31,31 +31,37 @@ APPENDS_EACH = 5
 
 
 def make_home(root: Path) -> Home:
-    home = Home(root)
-    with prof.editing(home, create=True) as profile:
+    store = local_store(root)
+    with store.editing(create=True) as profile:
         profile.add(prof.from_flat({"name": "main", "purchased": "2024-03-01",
                                     "brand": "Lakala"}, date.fromisoformat(TODAY)))
-    return home
+    store.close()
+    return Home(root)
 
 
 def assert_home_valid(root: Path) -> tuple[prof.Profile, list[Event]]:
     """Every file readable, private, and no temp file left behind."""
     home = Home(root)
-    profile = prof.load(home)
+    store = local_store(root)
+    profile = store.load_profile()
     assert profile is not None
     if home.backup.exists():
         prof.loads(home.backup.read_bytes(), home)
-    raw = home.history.read_bytes() if home.history.exists() else b""
-    parsed = parse(raw)
-    assert parsed.bad_lines == [], parsed.bad_lines
-    assert raw == b"" or raw.endswith(b"\n")
+    events = store.events()
+    store.close()
+    import sqlite3
+
+    db = sqlite3.connect(root / "posguide.db")
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db.execute("SELECT count(*) FROM pending").fetchone() == (0,)
+    db.close()
     leftovers = [p.name for p in root.rglob("*.tmp")]
     assert leftovers == []
     assert root.stat().st_mode & 0o777 == 0o700
     for path in root.rglob("*"):
         if path.is_file():
             assert path.stat().st_mode & 0o777 == 0o600, path
-    return profile, parsed.events
+    return profile, events
 
 
 # ------------------------------------------------------------------ the core
@@ -63,27 +69,36 @@ def assert_home_valid(root: Path) -> tuple[prof.Profile, list[Event]]:
 
 def _worker(role: str, index: int, root: str, barrier, errors) -> None:  # type: ignore[no-untyped-def]
     try:
-        home = Home(Path(root))
         barrier.wait(timeout=30)
         if role == "append":
             for j in range(APPENDS_EACH):
-                History(home).append([Event("main", "maintenance", date(2026, 11, 1 + j % 20),
-                                            note=f"a{index}-{j}")])
+                store = local_store(Path(root))  # a new store each time, as each command
+                store.append([Event("main", "maintenance", date(2026, 11, 1 + j % 20),
+                                    note=f"a{index}-{j}")])
+                store.close()
         elif role == "edit":
             name = f"w{index}"
-            with prof.editing(home) as profile:
+            store = local_store(Path(root))
+            with store.editing() as profile:
                 profile.add(prof.Terminal(name=name, purchased=date(2025, 1, 1)))
-            with prof.editing(home) as profile:
-                profile.terminals[name].location = f"shelf {index}"
-                profile.default = name
+            store.close()
+            store = local_store(Path(root))
+            # The profile and an event in one change, as a renewal or a swap.
+            with store.change() as change:
+                change.profile.terminals[name].location = f"shelf {index}"
+                change.profile.default = name
+                change.record([Event(name, "inspection", date(2026, 11, 2))])
+            store.close()
         else:
             deadline = time.monotonic() + 2
             while time.monotonic() < deadline:
-                loaded = prof.load(home)
+                store = local_store(Path(root))
+                loaded = store.load_profile()
                 assert loaded is not None and "main" in loaded.terminals
-                latest = History(home).latest()
-                assert set(latest) <= {"main"}
-                History(home).events()
+                latest = store.latest()
+                assert set(latest) <= {"main", *(f"w{i}" for i in range(PROCESSES))}
+                store.events()
+                store.close()
     except BaseException as exc:  # reported to the test, which fails with it
         errors.put(f"{role} {index}: {type(exc).__name__}: {exc}")
         raise
@@ -113,6 +128,8 @@ def test_forty_processes_at_once_through_the_core(tmp_path: Path,
 
     profile, events = assert_home_valid(root)
     expected = {f"a{i}-{j}" for i in range(APPENDERS) for j in range(APPENDS_EACH)}
+    inspections = [e for e in events if e.kind == "inspection"]
+    events = [e for e in events if e.kind == "maintenance"]
     notes = Counter(e.note for e in events)
     assert set(notes) == expected and set(notes.values()) == {1}  # none lost, none twice
     assert len({e.id for e in events}) == len(events)
@@ -121,8 +138,11 @@ def test_forty_processes_at_once_through_the_core(tmp_path: Path,
     for i in editors:
         assert profile.terminals[f"w{i}"].location == f"shelf {i}"  # no lost update
     assert profile.default in {f"w{i}" for i in editors}
-    # The cached summary agrees with a full read.
-    assert History(Home(root)).latest() == {"main": {"maintenance": max(e.date for e in events)}}
+    assert sorted(e.terminal for e in inspections) == sorted(f"w{i}" for i in editors)
+    # The SQL summary agrees with a full read.
+    store = local_store(root)
+    assert store.latest()["main"] == {"maintenance": max(e.date for e in events)}
+    store.close()
 
 
 # ------------------------------------------------------------------ the command line

@@ -1,12 +1,18 @@
-"""A writer killed at any moment leaves a readable home (DESIGN 2).
+"""A writer killed at any moment leaves a readable home, and a change of the
+profile with its events is both or neither (DESIGN 2).
 
-`crash_writer.py` loops writing the profile and the history; it is killed
-with SIGKILL after a random short delay, 120 times. After every kill the
-profile is one whole generation (the one before or the one being written,
-never a mix) and never older than the last save that returned; the history
-holds every record whose append returned, at most a torn last line, which is
-reported once and set aside by the next write. Some rounds also cut the last
-record short, as a power cut can (SIGKILL alone leaves the page cache whole).
+`crash_writer.py` writes through the store until it is killed with SIGKILL:
+
+- at random moments, 120 times, cycling through profile saves, history
+  appends, both, SIM swaps, plan renewals and checklists that set a field.
+  After every kill the profile is one whole generation (the one before or the
+  one being written, never a mix) and never older than the last save that
+  returned; the history holds every event whose append returned, once; and
+  the profile and the history agree about every swap, renewal and checklist.
+- at every instant around a write (before and after each write, fsync, rename
+  and database statement) of one swap, one renewal and one checklist: the next
+  command, whatever it is, finds the profile and the history agreeing, having
+  rolled the change forward or back with one notice.
 
 POSGUIDE_CRASH_SEED=N replays one run; POSGUIDE_CRASH_ROUNDS=N changes its length.
 """
@@ -22,31 +28,42 @@ import time
 from datetime import date
 from pathlib import Path
 
-from conftest import TODAY, Cli
+import pytest
+
+from conftest import Cli, local_store
 from posguide import profile as prof
-from posguide.history import Event, History, parse
-from posguide.home import Home
+from posguide.store.local import LocalStore
+
+sys.path.insert(0, str(Path(__file__).parent))
+from crash_writer import BASE_EXPIRY, CHECKLIST  # noqa: E402
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 ROUNDS = int(os.environ.get("POSGUIDE_CRASH_ROUNDS", "120"))
+MODES = ["profile", "history", "both", "swap", "renewal", "checklist"]
+NOTICES = ("was stopped while saving", "was stopped before it saved")
 
 
-def make_home(root: Path) -> Home:
-    home = Home(root)
-    with prof.editing(home, create=True) as profile:
-        profile.add(prof.Terminal(name="main", purchased=date(2024, 3, 1), location="gen 0"))
-    return home
+def make_home(root: Path) -> None:
+    store = local_store(root)
+    with store.editing(create=True) as profile:
+        profile.add(prof.Terminal(name="main", purchased=date(2024, 3, 1), location="gen 0",
+                                  sim=prof.Sim(iccid="89860012345678901238")))
+    store.close()
+    (root / "checklists").mkdir(mode=0o700)
+    (root / "checklists" / "shelf.toml").write_text(CHECKLIST, encoding="utf-8")
+    (root / "checklists" / "shelf.toml").chmod(0o600)
 
 
-def check_profile(home: Home, promised: int) -> int:
+def check_profile(store: LocalStore, promised: int) -> int:
     """Loads, is one whole generation, and not older than promised."""
-    profile = prof.load(home)  # raises DataError if half-written
+    profile = store.load_profile()  # raises DataError if half-written
     assert profile is not None
     gen = int(profile.terminals["main"].location.split()[1])  # type: ignore[union-attr]
     assert gen >= promised, (gen, promised)
     extra = {f"t{k}" for k in range(gen % 4 + 1)} if gen else set()
     assert set(profile.terminals) == {"main"} | extra
     assert {t.location for t in profile.terminals.values()} == {f"gen {gen}"}
+    home = store.home
     if home.backup.exists():
         backup = prof.loads(home.backup.read_bytes(), home)
         backup_gen = int(backup.terminals["main"].location.split()[1])  # type: ignore[union-attr]
@@ -54,20 +71,43 @@ def check_profile(home: Home, promised: int) -> int:
     return gen
 
 
-def check_history(home: Home, promised: int) -> list[Event]:
-    """Every promised record is there, in order, once; only the last line
-    may be torn, and then it is reported exactly once."""
-    raw = home.history.read_bytes() if home.history.exists() else b""
-    parsed = parse(raw)
-    torn = bool(raw) and not raw.endswith(b"\n")
-    assert parsed.bad_lines == ([raw.count(b"\n") + 1] if torn else []), parsed.bad_lines
-    seqs = [e.data["seq"] for e in parsed.events]
+def check_history(store: LocalStore, promised: int) -> int:
+    """Every promised event is there, in order, once."""
+    seqs = [e.data["seq"] for e in store.events(kind="maintenance")]
     assert seqs == list(range(len(seqs)))  # no gap, no duplicate
     assert len(seqs) - 1 >= promised, (len(seqs) - 1, promised)
-    reader = History(home)
-    assert [e.data["seq"] for e in reader.events()] == seqs
-    assert len(reader.notices) == (1 if torn else 0), reader.notices
-    return parsed.events
+    return len(seqs) - 1
+
+
+def agree(store: LocalStore, mode: str) -> int:
+    """The profile and the history tell the same story of `mode`'s changes;
+    returns how many were made."""
+    profile = store.load_profile()
+    assert profile is not None
+    main = profile.terminals["main"]
+    if mode == "swap":
+        gen = int((main.sim.plan or "gen 0").split()[1])
+        swaps = store.events(kind="sim-swap")
+        assert len(swaps) == gen, (len(swaps), gen)
+        if gen:
+            assert swaps[-1].data["new"]["plan"] == f"gen {gen}"
+            assert swaps[-1].data["new"]["iccid"] == main.sim.iccid
+            assert swaps[-1].data["old"]["plan"] == (f"gen {gen - 1}" if gen > 1 else None)
+        return gen
+    if mode == "renewal":
+        gen = (main.sim.expires - BASE_EXPIRY).days if main.sim.expires else 0
+        renewals = store.events(kind="sim-renewal")
+        assert len(renewals) == gen, (len(renewals), gen)
+        if gen:
+            assert renewals[-1].data["new_expires"] == main.sim.expires.isoformat()  # type: ignore[union-attr]
+        return gen
+    gen = int((main.model or "gen 0").split()[1])
+    done = [e for e in store.events(kind="checklist") if e.data.get("checklist") == "shelf"]
+    assert len(done) == gen, (len(done), gen)
+    assert len(store.events(kind="inspection")) == gen
+    if gen:
+        assert done[-1].data["answers"] == {"where": f"gen {gen}"}
+    return gen
 
 
 def check_files(root: Path) -> None:
@@ -77,29 +117,16 @@ def check_files(root: Path) -> None:
     assert root.stat().st_mode & 0o777 == 0o700
 
 
-def cut_last_record(home: Home, rng: random.Random) -> int | None:
-    """Leave the last record half written, as a power cut would. Returns the
-    seq of the last record still whole."""
-    raw = home.history.read_bytes() if home.history.exists() else b""
-    if raw.count(b"\n") < 2:  # nothing written yet (killed early), or one record
-        return None
-    start = raw.rstrip(b"\n").rfind(b"\n") + 1
-    keep = rng.randint(start + 1, len(raw) - 2)
-    os.truncate(home.history, keep)
-    return len(parse(raw[:start]).events) - 1
-
-
-def test_sigkill_at_random_moments_never_leaves_a_half_written_file(tmp_path: Path) -> None:
+def test_sigkill_at_random_moments_never_leaves_a_half_written_home(tmp_path: Path) -> None:
     seed = int(os.environ.get("POSGUIDE_CRASH_SEED", str(random.randrange(10**6))))
     rng = random.Random(seed)
     root = tmp_path / "home"
-    home = make_home(root)
+    make_home(root)
     env = {**os.environ, "POSGUIDE_LOCK_TIMEOUT": "30"}
-    promised_gen, promised_seq = 0, -1
-    kills = cuts = torn_by_kill = 0
-    modes = ["profile", "history", "both"]
+    promised = {"p": 0, "h": -1, **{m: 0 for m in ("swap", "renewal", "checklist")}}
+    kills = 0
     for round_ in range(ROUNDS):
-        mode = modes[round_ % 3]
+        mode = MODES[round_ % len(MODES)]
         proc = subprocess.Popen([sys.executable, str(WRITER), str(root), mode,
                                  str(rng.randrange(10**6))],
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -107,7 +134,7 @@ def test_sigkill_at_random_moments_never_leaves_a_half_written_file(tmp_path: Pa
         assert proc.stdout is not None
         ready = proc.stdout.readline()
         assert ready == "ready\n", (ready, proc.communicate()[1], f"seed {seed}")
-        time.sleep(rng.uniform(0.0, 0.03))
+        time.sleep(rng.uniform(0.0, 0.05))
         proc.send_signal(signal.SIGKILL)
         out, err = proc.communicate(timeout=30)
         assert proc.returncode == -signal.SIGKILL, (proc.returncode, err, f"seed {seed}")
@@ -115,67 +142,63 @@ def test_sigkill_at_random_moments_never_leaves_a_half_written_file(tmp_path: Pa
         kills += 1
         for line in out.splitlines():
             what, number = line.split()
-            if what == "p":
-                promised_gen = int(number)
-            else:
-                promised_seq = int(number)
+            promised[mode if what == "g" else what] = int(number)
 
         context = f"seed {seed}, round {round_} ({mode})"
+        store = local_store(root)
         try:
-            promised_gen = check_profile(home, promised_gen)
-            raw = home.history.read_bytes() if home.history.exists() else b""
-            torn_now = bool(raw) and not raw.endswith(b"\n")
-            torn_by_kill += torn_now
-            events = check_history(home, promised_seq)
-            promised_seq = len(events) - 1
+            promised["p"] = check_profile(store, promised["p"])
+            promised["h"] = check_history(store, promised["h"])
+            for change in ("swap", "renewal", "checklist"):
+                made = agree(store, change)
+                assert made >= promised[change], (change, made, promised[change])
+                promised[change] = made
             check_files(root)
         except AssertionError as exc:
             raise AssertionError(f"{context}: {exc}") from exc
-        if mode != "profile" and rng.random() < 0.25 and not torn_now:
-            whole = cut_last_record(home, rng)
-            if whole is not None:
-                cuts += 1
-                promised_seq = whole
-                check_history(home, promised_seq)  # torn: reported, rest readable
-
-    assert kills >= 100
-    # The next write sets a torn tail aside and everything before it is kept.
-    History(home).append([Event("main", "inspection", date(2026, 11, 2), data={"seq": -1})])
-    raw = home.history.read_bytes()
-    assert raw.endswith(b"\n") and parse(raw).bad_lines == []
-    assert History(home).events()[-1].kind == "inspection"
-    if cuts:
-        assert (root / "history.jsonl.torn").exists()
-    check_files(root)
+        finally:
+            store.close()
+    assert kills == ROUNDS
     leftovers = len(list(root.glob(".*.tmp")))
-    print(f"seed {seed}: {kills} kills, {cuts} records cut short by the test, "
-          f"{torn_by_kill} rounds found a torn last record, {leftovers} temp files left")
+    print(f"seed {seed}: {kills} kills, {promised} promised, {leftovers} temp files left")
 
 
-def test_a_torn_record_is_reported_once_and_set_aside_by_the_next_write(
-        cli: Cli, terminal: object, home: Path) -> None:
-    h = History(Home(home))
-    h.append([Event("main", "maintenance", date(2026, 11, 1), note="cleaned")])
-    whole = (home / "history.jsonl").read_bytes()
-    torn = b'{"id":"abc","terminal":"main","kind":"inspec'
-    (home / "history.jsonl").write_bytes(whole + torn)
-
-    reader = History(Home(home))
-    assert [e.note for e in reader.events()] == ["cleaned"]
-    assert len(reader.notices) == 1 and "cut off" in reader.notices[0]
-
-    env: dict[str, str | None] = {"POSGUIDE_TODAY": TODAY}
-    shown = cli("history", env=env)
-    assert shown.exit_code == 0 and "cleaned" in shown.out
-    assert shown.err.count("cut off") == 1, shown.stderr  # reported once per command
-
-    recorded = cli("record", "inspection", env=env)
-    assert recorded.exit_code == 0, recorded.output
-    assert recorded.err.count("cut off") == 1, recorded.stderr
-    assert (home / "history.jsonl.torn").read_bytes() == torn + b"\n"
-    assert (home / "history.jsonl.torn").stat().st_mode & 0o777 == 0o600
-
-    after = cli("history", env=env)
-    assert "cut off" not in after.err
-    kinds = [e.kind for e in History(Home(home)).events()]
-    assert kinds == ["maintenance", "inspection"]
+@pytest.mark.parametrize("mode", ["swap", "renewal", "checklist"])
+def test_sigkill_around_every_write_of_a_change_leaves_both_or_neither(
+        cli: Cli, tmp_path: Path, mode: str) -> None:
+    root = tmp_path / "home"
+    make_home(root)
+    env = {**os.environ, "POSGUIDE_LOCK_TIMEOUT": "30"}
+    made = 0
+    said = {"forward": 0, "back": 0}
+    point = 1
+    while True:
+        done = subprocess.run([sys.executable, str(WRITER), str(root), mode, "0", str(point)],
+                              env=env, capture_output=True, text=True, timeout=60)
+        assert "Traceback" not in done.stderr, done.stderr
+        # The next command, whatever it is, settles what the kill left.
+        shown = cli("--home", str(root), "profile", "show", "--json")
+        assert shown.exit_code == 0, (point, shown.output)
+        notices = [n for n in NOTICES if n in shown.err]
+        assert len(notices) <= 1 and shown.err.count("\n") <= 2, (point, shown.stderr)
+        said["forward"] += NOTICES[0] in shown.err
+        said["back"] += NOTICES[1] in shown.err
+        store = local_store(root)
+        try:
+            gen = agree(store, mode)
+        except AssertionError as exc:
+            raise AssertionError(f"{mode}, killed at point {point}: {exc}") from exc
+        finally:
+            store.close()
+        assert gen in (made, made + 1), (point, gen, made)
+        if done.returncode == 0:
+            assert gen == made + 1  # not killed: the change was made
+            break
+        assert done.returncode == -signal.SIGKILL, (point, done.returncode, done.stderr)
+        made = gen
+        point += 1
+        check_files(root)
+    assert point > 10  # every write of the change was a point to kill at
+    # Some kills fell after profile.toml was replaced (rolled forward), some
+    # between the pending row and that (rolled back).
+    assert said["forward"] >= 1 and said["back"] >= 1, said

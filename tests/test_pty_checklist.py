@@ -3,7 +3,6 @@ and exits 130; the next run offers to resume at step 3 and completes (exit 0).""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pexpect

@@ -78,8 +78,8 @@ def test_sim_expired_is_red_on_a_colour_terminal(cli, terminal, monkeypatch) -> 
     monkeypatch.delenv("NO_COLOR")
     from rich.console import Console
 
-    from posguide.cli.status_view import render_one
     from conftest import local_store
+    from posguide.cli.status_view import render_one
     from posguide.profile import DEFAULT_POLICY
     from posguide.status import evaluate
 
