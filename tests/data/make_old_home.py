@@ -16,7 +16,8 @@ def pg(*args, input=None):
     print(args[:2], r.returncode, r.stderr[-200:])
     return r
 pg("init", "--no-input", "--purchased", "2024-03-01", "--activated", "2024-03-05",
-   "--brand", "Lakala", "--serial", "N5-0012345", "--support-phone", "95016", "--sim-iccid", "89860012345678901238",
+   "--brand", "Lakala", "--serial", "N5-0012345", "--support-phone", "95016",
+   "--sim-iccid", "89860012345678901238",
    "--sim-expires", "2026-12-05", "--sim-carrier", "China Mobile", "--fee-rate", "0.60")
 pg("init", "--no-input", "--name", "东门店", "--purchased", "2025-01-10", "--brand", "拉卡拉",
    "--sim-expires", "2027-03-01")
