@@ -11,7 +11,10 @@ each ratio as the median of the per-round ratios:
   the same interpreter), the price of the toolkit itself;
 - `posguide status` on a home with one terminal and a short history, found as
   on a user's machine (the platform's data folder, no POSGUIDE_HOME); while
-  `status` did not exist this ran `posguide profile show` and said so;
+  `status` did not exist this ran `posguide profile show` and said so. The
+  history is in posguide.db, so this includes importing sqlite3 and opening
+  the database; the same home before anything was recorded (profile.toml
+  only, no database) is shown beside it for what that costs;
 - shell completion: the shell runs the program on every Tab with typer's
   completion variables set (`_POSGUIDE_COMPLETE=complete_bash`, `COMP_WORDS`,
   `COMP_CWORD`), for posguide and for the bare app.
@@ -79,7 +82,7 @@ def has_command(base: list[str], env: dict[str, str], name: str) -> bool:
     return done.returncode == 0
 
 
-def make_home(base: list[str], env: dict[str, str]) -> None:
+def make_home(base: list[str], env: dict[str, str], history: bool = True) -> None:
     done = subprocess.run(
         [*base, "init", "--no-input", "--purchased", "2024-03-01", "--brand", "Lakala",
          "--serial", "N5-0012345", "--support-phone", "95016", "--fee-rate", "0.60",
@@ -87,7 +90,8 @@ def make_home(base: list[str], env: dict[str, str]) -> None:
         env=env, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"could not create the benchmark home: {done.stderr}")
-    for kind in ("transaction", "maintenance", "inspection"):  # a history, as in real use
+    for kind in ("transaction", "maintenance", "inspection") if history else ():
+        # a history, as in real use
         subprocess.run([*base, "record", kind], env=env, capture_output=True, check=True)
 
 
@@ -141,6 +145,8 @@ def main() -> None:
             env.pop(var, None)
         pg = posguide_cmd()
         make_home(pg, env)
+        fresh = {**env, "POSGUIDE_HOME": str(tmp / "fresh")}
+        make_home(pg, fresh, history=False)
         main_cmd = ["status"] if has_command(pg, env, "status") else ["profile", "show"]
         label = "posguide " + " ".join(main_cmd)
         if main_cmd != ["status"]:
@@ -155,6 +161,7 @@ def main() -> None:
             "python -c pass": ([py, "-c", "pass"], env),
             "bare typer+rich table": ([py, str(bare), "status"], env),
             label: ([*pg, *main_cmd], env),
+            f"{label}, nothing recorded yet (no database)": ([*pg, *main_cmd], fresh),
             "bare typer completion": ([py, str(bare)], completing("bare", "bare st")),
             "posguide completion": (pg, completing("posguide", "posguide st")),
         }

@@ -129,11 +129,6 @@ MESSAGES = {
         "en": "Stopped. Nothing is lost: your answers are saved at step {k} of {n}. To continue, run: {command}",
         "zh": "已中止。没有丢失任何内容：答案已保存在第 {k} 步（共 {n} 步）。继续请运行：{command}",
     },
-    "wizard.progress_unreadable": {
-        "en": "The saved progress in {path} cannot be read. Run the same command with --restart to start over (this replaces that file).",
-        "zh": "无法读取保存的进度 {path}。请在同一命令后加 --restart 重新开始（会替换该文件）。",
-    },
-    # After the last step
     "wizard.completed": {
         "en": "Done: {title} is complete ({done} of {n} steps done).",
         "zh": "完成：“{title}”已全部走完（{n} 步中完成 {done} 步）。",

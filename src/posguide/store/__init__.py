@@ -37,7 +37,6 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -49,15 +48,31 @@ if TYPE_CHECKING:
     from ..profile import Profile
 
 
-@dataclass(frozen=True)
+# Plain classes rather than dataclasses: this module is imported on every
+# start, and each dataclass costs a few hundred microseconds to create.
+
+
 class Revision:
     """What a terminal's saved facts were based on: a number that grows with
     every save (the team store), and who saved it and when, where known.
     The local store keeps `number` 0 and checks profile.toml itself."""
 
-    number: int = 0
-    by: str | None = None
-    at: str | None = None  # ISO timestamp, said in a conflict message
+    __slots__ = ("at", "by", "number")
+
+    def __init__(self, number: int = 0, by: str | None = None, at: str | None = None) -> None:
+        self.number = number
+        self.by = by
+        self.at = at  # ISO timestamp, said in a conflict message
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Revision) and \
+            (self.number, self.by, self.at) == (other.number, other.by, other.at)
+
+    def __hash__(self) -> int:
+        return hash((self.number, self.by, self.at))
+
+    def __repr__(self) -> str:
+        return f"Revision({self.number!r}, by={self.by!r}, at={self.at!r})"
 
 
 class Conflict(DataError):
@@ -72,15 +87,15 @@ class Conflict(DataError):
         self.at = at
 
 
-@dataclass
 class Change:
     """What one `Store.change()` block does, saved as one: the profile as the
     block leaves it, the events it records, the progress it forgets."""
 
-    profile: Profile
-    events: list[Event] = field(default_factory=list)
-    # (terminal, checklist id), checklist None = every checklist of that terminal
-    cleared: list[tuple[str, str | None]] = field(default_factory=list)
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.events: list[Event] = []
+        # (terminal, checklist id); checklist None: every checklist of that terminal
+        self.cleared: list[tuple[str, str | None]] = []
 
     def record(self, events: Iterable[Event]) -> None:
         self.events.extend(events)
@@ -89,15 +104,15 @@ class Change:
         self.cleared.append((terminal, checklist))
 
 
-@dataclass
 class ProfileText:
     """The profile as text for a person to edit (`profile edit`): `raw`, the
     `problem` with it if it does not load (an edit may mend it), and `base`,
     what the store compares with when the edit is saved."""
 
-    raw: bytes
-    base: Any
-    problem: str | None = None
+    def __init__(self, raw: bytes, base: Any, problem: str | None = None) -> None:
+        self.raw = raw
+        self.base = base
+        self.problem = problem
 
 
 def current_user() -> str:

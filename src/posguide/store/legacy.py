@@ -13,7 +13,6 @@ not be read stay in `history.jsonl.migrated` and are named in a notice.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -79,6 +78,8 @@ def parse(raw: bytes, first_line: int = 1) -> Parsed:
             bad.append(first_line + offset)
             continue
         if not event.id:
+            import hashlib
+
             # The same line gives the same id, so a repeated import could be seen.
             event.id = hashlib.sha256(line).hexdigest()[:12]
         events.append(event)

@@ -15,7 +15,6 @@ Version 0 is "no posguide tables yet".
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -26,13 +25,19 @@ DIALECTS: dict[str, dict[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
 class Migration:
-    version: int
-    about: str
-    shared: tuple[str, ...] = ()
-    sqlite: tuple[str, ...] = ()  # only in the local store
-    postgres: tuple[str, ...] = ()  # only in the team store (its terminals tables)
+    """One step of the schema: statements for both engines, and for each alone
+    (the local store's pending table; the team store's terminals tables)."""
+
+    __slots__ = ("about", "postgres", "shared", "sqlite", "version")
+
+    def __init__(self, version: int, about: str, shared: tuple[str, ...] = (),
+                 sqlite: tuple[str, ...] = (), postgres: tuple[str, ...] = ()) -> None:
+        self.version = version
+        self.about = about
+        self.shared = shared
+        self.sqlite = sqlite
+        self.postgres = postgres
 
 
 MIGRATIONS: tuple[Migration, ...] = (
