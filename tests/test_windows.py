@@ -385,7 +385,9 @@ def test_a_bug_after_saving_does_not_claim_nothing_changed(
     r = cli("record", "maintenance")
     assert r.exit_code == 70
     assert "unchanged" not in r.err and "saved before the problem is kept" in r.err
-    assert "maintenance" in (home / "history.jsonl").read_text()
+    from conftest import recorded
+
+    assert [e.kind for e in recorded(home)] == ["maintenance"]
 
 
 def test_a_bug_before_any_save_says_the_data_is_unchanged(

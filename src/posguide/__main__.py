@@ -83,7 +83,8 @@ def _finish() -> None:
     except Exception as exc:  # closing must not turn a result into a traceback
         if os.environ.get("POSGUIDE_DEBUG"):
             raise
-        _print_error(t("cli.bug", error=f"{type(exc).__name__}: {exc}"))
+        _print_error(t("cli.bug_after_save" if _may_have_saved() else "cli.bug",
+                       error=f"{type(exc).__name__}: {exc}"))
 
 
 def _run(args: list[str]) -> int:
