@@ -333,3 +333,11 @@ def test_removing_a_terminal_forgets_its_progress_in_the_same_change(cli: Cli, t
     assert saved_progress(home, "maintenance") is not None
     assert cli("terminal", "remove", "main", "--yes").exit_code == 0
     assert saved_progress(home, "maintenance") is None
+
+
+def test_removing_a_terminal_from_a_home_without_history_makes_no_database(
+        cli: Cli, terminal: object, home: Path) -> None:
+    assert cli("init", "--no-input", "--name", "n2", "--purchased", "2025-01-01",
+               env=ENV).exit_code == 0
+    assert cli("terminal", "remove", "n2", "--yes").exit_code == 0
+    assert not (home / "posguide.db").exists()

@@ -151,6 +151,8 @@ class LocalStore(Store):
 
         new = dumps(change.profile) if profile_changed else b""
         rows = self._rows(change.events)
+        if not rows and self._absent():
+            change.cleared.clear()  # no database: no progress to forget, none to make
         if not rows and not change.cleared:
             if profile_changed:
                 save_bytes(self.home, new)
