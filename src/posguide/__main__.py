@@ -15,7 +15,7 @@ from .i18n import detect_lang, normalise_lang, set_lang, t
 
 # Options that may stand anywhere on the command line; they are moved in front
 # of the command so `posguide status --lang zh` works like `posguide --lang zh status`.
-_GLOBAL_WITH_VALUE = ("--home", "--lang", "--terminal", "-t")
+_GLOBAL_WITH_VALUE = ("--home", "--lang", "--terminal", "-t", "--database")
 
 
 def hoist_globals(argv: list[str]) -> tuple[list[str], dict[str, str]]:

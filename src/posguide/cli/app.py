@@ -57,12 +57,13 @@ def root(
     home: Annotated[str | None, typer.Option("--home", metavar="PATH")] = None,
     lang: Annotated[str | None, typer.Option("--lang", metavar="zh|en")] = None,
     terminal: Annotated[str | None, typer.Option("--terminal", "-t", metavar="NAME")] = None,
+    database: Annotated[str | None, typer.Option("--database", metavar="URL")] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True)
     ] = False,
 ) -> None:
     # --lang was already applied before the app was built (see __main__).
-    STATE.reset(home, terminal)
+    STATE.reset(home, terminal, database)
     if ctx.invoked_subcommand is None:
         from .welcome import welcome
 

@@ -15,6 +15,7 @@ from ..home import Home, resolve_home
 from ..i18n import t
 
 if TYPE_CHECKING:
+    from ..database import Database
     from ..profile import Profile, Terminal
     from ..store import Store
 
@@ -23,15 +24,19 @@ if TYPE_CHECKING:
 class State:
     home_option: str | None = None
     terminal_option: str | None = None
+    database_option: str | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
-    def reset(self, home: str | None, terminal: str | None) -> None:
+    def reset(self, home: str | None, terminal: str | None,
+              database: str | None = None) -> None:
         """Start a fresh run (in-process tests run many in one interpreter)."""
         self.finish()
         self.home_option = home
         self.terminal_option = terminal
+        self.database_option = database
         self.extras.clear()
         self.__dict__.pop("home", None)
+        self.__dict__.pop("database", None)
         from .. import current
 
         current.use(lambda: self.home)  # the home's own MCC entries, for checking `mcc`
@@ -45,7 +50,7 @@ class State:
         """Where this run's terminals, history and progress are kept."""
         from ..store import open_store
 
-        return open_store(self.home)
+        return open_store(self.home, self.database)
 
     def finish(self) -> None:
         """At the end of a run: what the store has to tell (an interrupted
@@ -61,6 +66,14 @@ class State:
                 store.notices.clear()
         finally:
             store.close()
+
+    @cached_property
+    def database(self) -> Database | None:
+        """The team database (--database, $POSGUIDE_DATABASE, config.toml), or
+        None for the local store."""
+        from ..database import resolve
+
+        return resolve(self.database_option, self.home.root)
 
     @property
     def terminal_name(self) -> str | None:
@@ -111,7 +124,7 @@ def command_words(args: list[str]) -> list[str]:
     """The words that name the command ("fee", "check", ...), after the global
     options __main__.hoist_globals moved to the front, up to the first option."""
     i = 0
-    while i < len(args) and args[i] in ("--home", "--lang", "--terminal"):
+    while i < len(args) and args[i] in ("--home", "--lang", "--terminal", "--database"):
         i += 2
     words: list[str] = []
     for arg in args[i:]:

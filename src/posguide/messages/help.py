@@ -12,6 +12,8 @@ MESSAGES = {
                            "zh": "zh 或 en（未给出时按 $POSGUIDE_LANG、系统语言）。"},
     "help.posguide.terminal": {"en": "Which terminal (else $POSGUIDE_TERMINAL, then the default).",
                                "zh": "指定终端（未给出时用 $POSGUIDE_TERMINAL 或默认终端）。"},
+    "help.posguide.database": {"en": "A team's PostgreSQL database, postgresql://... (else $POSGUIDE_DATABASE, then config.toml in the data folder; none: this computer only).",
+                               "zh": "团队共用的 PostgreSQL 数据库 postgresql://...（未给出时用 $POSGUIDE_DATABASE，再看数据文件夹中的 config.toml；都没有则只用本机数据）。"},
     "help.posguide.version": {"en": "Show the version and exit.", "zh": "显示版本号并退出。"},
     "help.posguide.install_completion": {"en": "Install Tab completion for your shell.",
                                          "zh": "为当前 shell 安装 Tab 补全。"},

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DataError
 
 if TYPE_CHECKING:
+    from ..database import Database
     from ..history import Event
     from ..home import Home
     from ..profile import Profile
@@ -238,12 +239,12 @@ class Store(ABC):
         """Release connections. Safe to call twice."""
 
 
-def open_store(home: Home, database: str | None = None) -> Store:
+def open_store(home: Home, database: str | Database | None = None) -> Store:
     """The store for this run: the team's PostgreSQL database when a URL is
     given (`--database`, $POSGUIDE_DATABASE, config.toml: resolved by the
     caller), else the local home. The PostgreSQL driver is imported only then."""
     if database:
-        from .postgres import PostgresStore  # type: ignore[import-not-found,unused-ignore]
+        from .postgres import PostgresStore
 
         store: Store = PostgresStore(home, database)
         return store

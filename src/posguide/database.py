@@ -1,0 +1,216 @@
+"""Which store a run uses, and the connection to a team's PostgreSQL database.
+
+`--database URL`, else `$POSGUIDE_DATABASE`, else `database = "..."` in
+`<home>/config.toml` (DESIGN.md 2a). Without one, the store is local and this
+module never imports the PostgreSQL driver: local start-up pays nothing for it.
+
+A password may stand in the URL, but it never leaves this module: `where()` is
+the URL as people see it (no password), `scrub()` takes the password (and any
+`password=` setting) out of any text before it is shown, including the driver's
+own error messages. `~/.pgpass` and `PGPASSWORD` work because libpq reads them
+itself when the URL has no password.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import DataError, PosguideError, UsageError
+from .i18n import t
+
+if TYPE_CHECKING:
+    import psycopg
+
+SCHEMES = ("postgresql://", "postgres://")
+CONNECT_TIMEOUT = 5  # seconds; $POSGUIDE_DB_TIMEOUT overrides
+
+# Every password seen in this process: scrub() removes each from any text.
+_SECRETS: set[str] = set()
+
+
+@dataclass(frozen=True)
+class Database:
+    url: str
+    source: str  # "--database", "POSGUIDE_DATABASE" or the config file's path
+
+    def where(self) -> str:
+        """The URL as it may be shown: without its password."""
+        return redact(self.url)
+
+
+def resolve(option: str | None, home_root: Path) -> Database | None:
+    """The team database this run uses, or None for the local store."""
+    if option is not None:
+        return _checked(option, "--database")
+    env = os.environ.get("POSGUIDE_DATABASE")
+    if env is not None and env.strip():
+        return _checked(env, "POSGUIDE_DATABASE")
+    config = home_root / "config.toml"
+    try:
+        raw = config.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        from .home import os_error
+
+        raise os_error(exc, config) from exc
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        # The text may hold a password: say only where and what kind of error.
+        detail = str(exc).split("(")[-1].rstrip(")") if isinstance(
+            exc, tomllib.TOMLDecodeError) else t("database.not_utf8")
+        raise DataError(t("database.bad_config", path=str(config), detail=scrub(detail))) from None
+    value = data.get("database")
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise DataError(t("database.bad_config", path=str(config),
+                          detail=t("database.config_not_text")))
+    return _checked(value, str(config))
+
+
+def _checked(url: str, source: str) -> Database:
+    url = url.strip()
+    remember_secret(url)
+    if not url.lower().startswith(SCHEMES):
+        raise UsageError(t("database.bad_url", source=source, url=redact(url)))
+    return Database(url, source)
+
+
+# ------------------------------------------------------------ secrets
+
+_USERINFO = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@\s]*):(?P<pw>[^@\s/]*)@", re.I)
+_SETTING = re.compile(r"(?P<head>\bpassword\s*=\s*)(?P<pw>'(?:[^'\\]|\\.)*'|[^\s&]+)", re.I)
+
+
+def _passwords_in(url: str) -> list[str]:
+    from urllib.parse import unquote
+
+    found = []
+    for match in _USERINFO.finditer(url):
+        found += [match.group("pw"), unquote(match.group("pw"))]
+    for match in _SETTING.finditer(url):
+        pw = match.group("pw").strip("'")
+        found += [pw, unquote(pw)]
+    return [pw for pw in found if pw]
+
+
+def remember_secret(url: str) -> None:
+    """Note the password in `url`, so scrub() can take it out of any text."""
+    _SECRETS.update(_passwords_in(url))
+
+
+def redact(text: str) -> str:
+    """`text` with every URL password and `password=` setting masked."""
+    text = _USERINFO.sub(lambda m: f"{m.group('head')}:***@", text)
+    return _SETTING.sub(lambda m: f"{m.group('head')}***", text)
+
+
+def scrub(text: str) -> str:
+    """`text` with no password in it: the URL forms masked and every password
+    this process has seen replaced, wherever it stands."""
+    text = redact(text)
+    for secret in sorted(_SECRETS, key=len, reverse=True):
+        if len(secret) >= 3:  # a one-letter "password" would garble every message
+            text = text.replace(secret, "***")
+    return text
+
+
+# ------------------------------------------------------------ connecting
+
+
+def connect_timeout() -> int:
+    try:
+        return max(1, int(os.environ.get("POSGUIDE_DB_TIMEOUT", CONNECT_TIMEOUT)))
+    except ValueError:
+        return CONNECT_TIMEOUT
+
+
+def connect(db: Database, *, autocommit: bool = False) -> psycopg.Connection[Any]:
+    """A connection to the team database, or a DataError (exit 3) that says why
+    without the password, within the connect timeout."""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        raise DataError(t("database.no_driver")) from None
+    try:
+        return psycopg.connect(db.url, connect_timeout=connect_timeout(),
+                               application_name="posguide", autocommit=autocommit)
+    except psycopg.Error as exc:
+        raise connect_error(db, exc) from None
+
+
+def connect_error(db: Database, exc: BaseException) -> DataError:
+    reason = _reason(exc)
+    lowered = reason.lower()
+    if "password authentication failed" in lowered or "no password supplied" in lowered \
+            or "authentication failed" in lowered:
+        return DataError(t("database.auth_failed", where=db.where(), reason=reason))
+    if "does not exist" in lowered and "database" in lowered:
+        return DataError(t("database.no_such_database", where=db.where(), reason=reason))
+    return DataError(t("database.unreachable", where=db.where(), reason=reason))
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's message, one line, no password."""
+    text = " ".join(str(exc).split())
+    return scrub(text) or type(exc).__name__
+
+
+@contextmanager
+def errors_said(db: Database, *, writing: bool) -> Iterator[None]:
+    """Turn the driver's errors into ours: a role that may not write, a schema
+    not made yet, a server gone away. Never with the password in them."""
+    import psycopg
+    from psycopg import errors as pe
+
+    try:
+        yield
+    except PosguideError:
+        raise
+    except (pe.InsufficientPrivilege, pe.ReadOnlySqlTransaction) as exc:
+        if writing:
+            raise DataError(t("database.read_only", where=db.where(),
+                              role=_role(db))) from None
+        raise DataError(t("database.no_read", where=db.where(), role=_role(db),
+                          reason=_reason(exc))) from None
+    except pe.UndefinedTable:
+        raise DataError(t("database.no_schema", where=db.where())) from None
+    except psycopg.OperationalError as exc:
+        raise connect_error(db, exc) from None
+    except psycopg.Error as exc:
+        raise DataError(t("database.failed", where=db.where(), reason=_reason(exc))) from None
+
+
+def _role(db: Database) -> str:
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        user = urlsplit(db.url).username
+    except ValueError:
+        user = None
+    return unquote(user) if user else (os.environ.get("PGUSER") or _login())
+
+
+def _login() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "?"
+
+
+def who() -> str:
+    """Who is doing this, for the `by` of an event: $POSGUIDE_USER, else the login name."""
+    name = os.environ.get("POSGUIDE_USER", "").strip()
+    return name or _login()
