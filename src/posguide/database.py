@@ -167,7 +167,8 @@ def _reason(exc: BaseException) -> str:
 
 
 @contextmanager
-def errors_said(db: Database, *, writing: bool) -> Iterator[None]:
+def errors_said(db: Database, *, writing: bool,
+                denied: str = "database.read_only") -> Iterator[None]:
     """Turn the driver's errors into ours: a role that may not write, a schema
     not made yet, a server gone away. Never with the password in them."""
     import psycopg
@@ -179,8 +180,7 @@ def errors_said(db: Database, *, writing: bool) -> Iterator[None]:
         raise
     except (pe.InsufficientPrivilege, pe.ReadOnlySqlTransaction) as exc:
         if writing:
-            raise DataError(t("database.read_only", where=db.where(),
-                              role=_role(db))) from None
+            raise DataError(t(denied, where=db.where(), role=_role(db))) from None
         raise DataError(t("database.no_read", where=db.where(), role=_role(db),
                           reason=_reason(exc))) from None
     except pe.UndefinedTable:
@@ -202,15 +202,6 @@ def _role(db: Database) -> str:
 
 
 def _login() -> str:
-    import getpass
+    from .store import current_user
 
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "?"
-
-
-def who() -> str:
-    """Who is doing this, for the `by` of an event: $POSGUIDE_USER, else the login name."""
-    name = os.environ.get("POSGUIDE_USER", "").strip()
-    return name or _login()
+    return current_user()

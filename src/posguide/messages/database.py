@@ -17,8 +17,8 @@ MESSAGES = {
         "zh": "不是 UTF-8 文本",
     },
     "database.no_driver": {
-        "en": "The PostgreSQL driver (psycopg) is not installed, so the team database cannot be used. Install it with: pip install 'psycopg[binary]'",
-        "zh": "未安装 PostgreSQL 驱动（psycopg），无法使用团队数据库。请安装：pip install 'psycopg[binary]'",
+        "en": "The PostgreSQL driver (psycopg) is not installed, so the team database cannot be used. Install it with: pip install 'posguide[team]'",
+        "zh": "未安装 PostgreSQL 驱动（psycopg），无法使用团队数据库。请安装：pip install 'posguide[team]'",
     },
     "database.unreachable": {
         "en": "Cannot reach the team database {where}: {reason}. Check that the server is running and the address is right, or ask the team's administrator; nothing was changed.",
@@ -75,5 +75,21 @@ MESSAGES = {
     "database.busy": {
         "en": "The team database {where} is busy with another change to the same data. Try again in a moment; nothing was changed.",
         "zh": "团队数据库 {where} 正在处理对同一数据的另一项修改。请稍后重试；数据未做任何改动。",
+    },
+    "database.bad_row": {
+        "en": "The team database {where} holds a value posguide cannot use at {key}: {problem}. Ask whoever changed it to correct it (posguide profile edit); nothing was changed.",
+        "zh": "团队数据库 {where} 中 {key} 的值 posguide 无法使用：{problem}。请修改它的人更正（posguide profile edit）；数据未做任何改动。",
+    },
+    "database.edit_kept": {
+        "en": "Your edit is kept in {kept}.",
+        "zh": "您的修改已另存在 {kept}。",
+    },
+    "database.init_denied": {
+        "en": "The role {role} may not create or upgrade posguide's tables in {where}. Run posguide db init as the database's owner (README: a team's database); nothing was changed.",
+        "zh": "角色 {role} 无权在 {where} 中创建或升级 posguide 的数据表。请用数据库的所有者角色运行 posguide db init（见 README 中“团队数据库”一节）；数据未做任何改动。",
+    },
+    "database.no_grant": {
+        "en": "Could not make or grant the role {role} (this role may not): ask the database's owner to run posguide db init.",
+        "zh": "无法创建或授权角色 {role}（当前角色没有这个权限）：请数据库的所有者运行 posguide db init。",
     },
 }

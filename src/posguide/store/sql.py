@@ -85,6 +85,32 @@ MIGRATIONS: tuple[Migration, ...] = (
                 cleared TEXT NOT NULL
             )""",
         ),
+        postgres=(
+            # The team's terminals, one row each: `facts` is the terminal's
+            # table of profile.toml as TOML text (read back through the same
+            # validation as the file), NULL once removed. `rev` grows with every
+            # save: a save based on an older rev is refused (DESIGN 2a), naming
+            # changed_by and changed_at. seq keeps the order they were added.
+            """CREATE TABLE terminals (
+                seq BIGINT GENERATED ALWAYS AS IDENTITY,
+                name TEXT PRIMARY KEY,
+                facts TEXT,
+                rev BIGINT NOT NULL,
+                changed_by TEXT NOT NULL,
+                changed_at TIMESTAMPTZ NOT NULL DEFAULT now()
+            )""",
+            # The team's [policy] (key 'policy', JSON), its default terminal
+            # ('default') and each person's own ('default:NAME').
+            """CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL,
+                rev BIGINT NOT NULL,
+                changed_by TEXT NOT NULL,
+                changed_at TIMESTAMPTZ NOT NULL DEFAULT now()
+            )""",
+            # Event ids are unique in a team: `db push` run twice adds nothing.
+            "CREATE UNIQUE INDEX events_id ON events (id)",
+        ),
     ),
 )
 
