@@ -40,8 +40,10 @@ class Database:
     source: str  # "--database", "POSGUIDE_DATABASE" or the config file's path
 
     def where(self) -> str:
-        """The URL as it may be shown: without its password."""
-        return redact(self.url)
+        """The URL as it may be shown: without its password (or the
+        `password=` setting), and without the query's other settings."""
+        shown = _USERINFO.sub(lambda m: f"{m.group('head')}@", self.url)
+        return scrub(shown.split("?", 1)[0])
 
 
 def resolve(option: str | None, home_root: Path) -> Database | None:

@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "profile": ("profile_cmd", "app"),
     "merchant": ("merchant_cmd", "app"),
     "receipt": ("merchant_cmd", "receipt_app"),
+    "db": ("db_cmd", "app"),
 }
 
 

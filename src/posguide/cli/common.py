@@ -75,6 +75,11 @@ class State:
 
         return resolve(self.database_option, self.home.root)
 
+    def saved_where(self) -> str:
+        """Where a saved profile went, for "saved in ...": the file, or the team database."""
+        db = self.database
+        return db.where() if db is not None else str(self.home.profile)
+
     @property
     def terminal_name(self) -> str | None:
         return self.terminal_option or os.environ.get("POSGUIDE_TERMINAL") or None

@@ -124,7 +124,7 @@ def init(
     with STATE.store.editing(create=True) as profile:
         profile.add(term)
         is_default = profile.default == term.name
-    say(t("init.saved", name=term.name, path=str(STATE.home.profile)), style="green")
+    say(t("init.saved", name=term.name, path=STATE.saved_where()), style="green")
     if is_default:
         say(t("init.is_default", name=term.name))
     say(t("init.next"))

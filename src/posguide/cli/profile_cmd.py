@@ -108,7 +108,7 @@ def edit() -> None:
     if not edit_text(store, text, lambda path: _run_editor(editor, str(path)), again):
         say(t("profile.not_changed"))
         return
-    say(t("profile.edit_saved", path=str(STATE.home.profile)), style="green")
+    say(t("profile.edit_saved", path=STATE.saved_where()), style="green")
 
 
 def default_editor() -> str:

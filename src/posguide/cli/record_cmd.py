@@ -50,6 +50,7 @@ def history(
     since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
     kind: Annotated[str | None, typer.Option("--kind", metavar="KIND")] = None,
     all_: Annotated[bool, typer.Option("--all")] = False,
+    by: Annotated[str | None, typer.Option("--by", metavar="NAME")] = None,
 ) -> None:
     from ..errors import UsageError
     from ..history import KINDS
@@ -63,7 +64,8 @@ def history(
     since_day = parse_date(since, today, "since") if since else None
     profile = STATE.profile()
     terminal = None if all_ else STATE.terminal(profile).name
-    events = STATE.store.events(terminal=terminal, kind=kind, since=since_day)
+    events = STATE.store.events(terminal=terminal, kind=kind, since=since_day,
+                                by=by.strip() if by else None)
     events.sort(key=lambda e: e.date)
     if json_:
         print_json({"schema": 1, "events": [e.to_json() for e in events]})
@@ -83,12 +85,13 @@ def history(
         table.add_column(t("history.col.terminal"), overflow="fold")
     table.add_column(t("history.col.kind"), overflow="fold")
     table.add_column(t("history.col.details"), overflow="fold")
+    table.add_column(t("history.col.by"), overflow="fold")
     for e in events:
         details = _details(e.kind, e.data)
         if e.note:
             details = f"{e.note}  {details}".strip()
         row = [e.date.isoformat()] + ([e.terminal] if all_ else []) + [
-            t(f"kind.{e.kind}") if e.kind in KINDS else e.kind, details]
+            t(f"kind.{e.kind}") if e.kind in KINDS else e.kind, details, e.by or "-"]
         table.add_row(*row)
     out.print(table)
 
@@ -141,9 +144,10 @@ def _write_csv(events: list) -> None:
 
     out = io.StringIO()
     writer = csv_mod.writer(out, lineterminator="\r\n")  # RFC 4180, like export
-    writer.writerow(["date", "terminal", "kind", "note", "data"])
+    writer.writerow(["date", "terminal", "kind", "note", "data", "by"])
     for e in events:
         writer.writerow([e.date.isoformat(), spreadsheet_safe(e.terminal), e.kind,
                          spreadsheet_safe(e.note or ""),
-                         json.dumps(e.data, ensure_ascii=False) if e.data else ""])
+                         json.dumps(e.data, ensure_ascii=False) if e.data else "",
+                         spreadsheet_safe(e.by or "")])
     write_utf8(out.getvalue())

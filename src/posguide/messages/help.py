@@ -85,6 +85,8 @@ MESSAGES = {
     "help.history.csv": {"en": "Print CSV for spreadsheets.", "zh": "输出 CSV，供表格软件使用。"},
     "help.history.since": {"en": "Only events on or after this date.", "zh": "只显示该日期及之后的记录。"},
     "help.history.kind": {"en": "Only events of this kind.", "zh": "只显示该类记录。"},
+    "help.history.by": {"en": "Only events done by this person ($POSGUIDE_USER, else the login name, when recorded).",
+                        "zh": "只显示此人做的记录（记录时的 $POSGUIDE_USER，未设置则为登录名）。"},
     "help.history.all_": {"en": "Every terminal, not only the current one.",
                           "zh": "显示所有终端，而不只是当前终端。"},
     "help.remind": {
@@ -264,4 +266,13 @@ MESSAGES = {
         "zh": "约定的单笔手续费封顶（元，默认：终端资料中的 fee_cap；填 none 表示不封顶）。",
     },
     "help.fee.check.json_": {"en": "Print JSON for scripts.", "zh": "输出 JSON，供脚本使用。"},
+    # db
+    "help.db": {"en": "A team's shared PostgreSQL database: set it up, copy a home into it and back.",
+                "zh": "团队共用的 PostgreSQL 数据库：建立数据表，把本机数据复制进去或取回。"},
+    "help.db.init": {"en": "Create or upgrade posguide's tables in the team database (safe to run again).",
+                     "zh": "在团队数据库中创建或升级 posguide 的数据表（可重复运行）。"},
+    "help.db.push": {"en": "Copy this home's terminals, history and paused wizards into the team database.",
+                     "zh": "把本机的终端、历史记录和未完成的向导复制到团队数据库。"},
+    "help.db.pull": {"en": "Copy the team's terminals and their history into this home.",
+                     "zh": "把团队的终端及其历史记录复制到本机。"},
 }

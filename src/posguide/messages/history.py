@@ -6,6 +6,7 @@ MESSAGES = {
     "history.col.terminal": {"en": "Terminal", "zh": "终端"},
     "history.col.kind": {"en": "What", "zh": "事项"},
     "history.col.details": {"en": "Details", "zh": "详情"},
+    "history.col.by": {"en": "By", "zh": "操作人"},
     "history.detail.expires": {"en": "(expires {date})", "zh": "（{date} 到期）"},
     "history.detail.checklist": {"en": "{checklist}: {steps} steps, {skipped} skipped",
                                  "zh": "{checklist}：共 {steps} 步，跳过 {skipped} 步"},

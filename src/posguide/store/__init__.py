@@ -227,6 +227,10 @@ class Store(ABC):
     def clear_progress(self, terminal: str, checklist: str | None = None) -> None:
         """Forget one wizard's state (checklist None: every wizard of the terminal)."""
 
+    @abstractmethod
+    def all_progress(self) -> list[tuple[str, str, dict[str, Any]]]:
+        """Every saved wizard state, (terminal, checklist, data): for `db push`."""
+
     # ------------------------------------------------------------ where
 
     @abstractmethod

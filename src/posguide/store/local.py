@@ -272,6 +272,22 @@ class LocalStore(Store):
             with self._tx(conn):
                 self._apply(conn, [], [(terminal, checklist)])
 
+    def all_progress(self) -> list[tuple[str, str, dict[str, Any]]]:
+        conn = self._db()
+        if conn is None:
+            return []
+        with self._guard():
+            rows = conn.execute(sql.ALL_PROGRESS).fetchall()
+        out = []
+        for terminal, checklist, payload in rows:
+            try:
+                data = json.loads(payload)
+            except (ValueError, RecursionError):
+                continue  # unreadable: load_progress says so when it is offered
+            if isinstance(data, dict):
+                out.append((terminal, checklist, data))
+        return out
+
     # ================================================================ writing rows
 
     @staticmethod

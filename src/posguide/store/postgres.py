@@ -458,11 +458,12 @@ class PostgresStore(Store):
         Returns (version before, version now, notices)."""
         with errors_said(self.db, writing=True, denied="database.init_denied"):
             conn = self._connection()
-            before = schema_version(conn)
+            before: int | None = None  # as found under the lock: what this run upgraded
             while True:
                 with conn.transaction():
                     conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
                     found = schema_version(conn)
+                    before = found if before is None else before
                     if found > sql.LATEST_VERSION:
                         raise DataError(t("database.schema_newer", where=self.db.where(),
                                           found=found, known=sql.LATEST_VERSION))
@@ -473,7 +474,7 @@ class PostgresStore(Store):
                         conn.execute(statement)  # type: ignore[arg-type]
             notices = self._grant(conn)
             self._schema_ok = True
-            return before, sql.LATEST_VERSION, notices
+            return before or 0, sql.LATEST_VERSION, notices
 
     def _grant(self, conn: psycopg.Connection[Any]) -> list[str]:
         """The reader and writer group roles a team gives its people (README):
@@ -498,7 +499,13 @@ class PostgresStore(Store):
 
 def schema_version(conn: psycopg.Connection[Any]) -> int:
     """The schema's version; 0 when posguide's tables are not there."""
-    row = conn.execute("SELECT to_regclass('posguide_schema') IS NOT NULL").fetchone()
+    # pg_class is read with a fresh snapshot (to_regclass would ask the
+    # backend's catalog cache, which an advisory lock does not refresh: a
+    # second `db init` waiting on the lock would not see the first one's tables).
+    row = conn.execute("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c "
+                       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                       "WHERE c.relname = 'posguide_schema' "
+                       "AND n.nspname = ANY(current_schemas(false)))").fetchone()
     if not row or not row[0]:
         return 0
     version = conn.execute(sql.VERSION).fetchone()

@@ -66,7 +66,9 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX events_latest ON events (terminal, kind, day)",
             "CREATE INDEX events_completed ON events (terminal, checklist, day)",
             "CREATE INDEX events_day ON events (day)",
-            "CREATE INDEX events_id ON events (id)",
+            # Unique: an event is the same event wherever it is copied (db push,
+            # db pull, an old home imported twice): never recorded twice.
+            "CREATE UNIQUE INDEX events_id ON events (id)",
             """CREATE TABLE progress (
                 terminal TEXT NOT NULL,
                 checklist TEXT NOT NULL,
@@ -108,8 +110,6 @@ MIGRATIONS: tuple[Migration, ...] = (
                 changed_by TEXT NOT NULL,
                 changed_at TIMESTAMPTZ NOT NULL DEFAULT now()
             )""",
-            # Event ids are unique in a team: `db push` run twice adds nothing.
-            "CREATE UNIQUE INDEX events_id ON events (id)",
         ),
     ),
 )
