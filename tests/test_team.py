@@ -401,3 +401,76 @@ def test_db_push_and_pull_twice_change_nothing(cli: Cli, tmp_path: Path,
     r = push()
     assert r.exit_code == 3 and "shop2" in r.err, r.output
     assert team_db.sql("SELECT count(*) FROM events") == [(2,)]
+
+
+# ------------------------------------------------------------------ wizards
+
+
+def _swap_lines() -> tuple[list[str], str]:
+    """Piped answers for a whole `posguide sim-swap`, the last one ("y", save)
+    apart; and the new card's ICCID."""
+    from datetime import date
+
+    from posguide.checklist import load_builtin
+    from posguide.profile import Terminal
+    from posguide.simswap import ICCID, wizard_checklist
+    from posguide.validate import luhn_check_digit
+
+    new_iccid = "8986001122334455667" + luhn_check_digit("8986001122334455667")
+    term = Terminal(name="shop1", purchased=date(2024, 3, 1))
+    c = wizard_checklist(load_builtin("sim-swap"), term, date.fromisoformat(TODAY),
+                         lambda old, new, tested: "")
+    lines = []
+    for step in c.steps[: c.step_index(ICCID)]:
+        lines.append("" if step.kind == "note" else "y")
+    return lines + [new_iccid, "", "plan B", "+1y"], new_iccid
+
+
+def test_a_sim_swap_is_not_saved_over_a_change_made_while_it_ran(team, tmp_path) -> None:
+    """anna's SIM swap waits at "Save this?" while bob changes the same
+    terminal; her save is refused naming bob, and bob's change stays. Her
+    answers are kept: run again, the swap resumes and saves."""
+    import threading
+
+    anna, bob = team
+    init_terminal(anna, "shop1", "--sim-iccid", "89860012345678901238",
+                  "--sim-expires", "2026-12-05", "--sim-carrier", "China Mobile")
+    lines, new_iccid = _swap_lines()
+    env = dict(os.environ, POSGUIDE_DATABASE=anna.url, POSGUIDE_USER="anna",
+               POSGUIDE_TODAY=TODAY, POSGUIDE_HOME=str(anna.home), PYTHONPATH=str(SRC),
+               POSGUIDE_LANG="en")
+    proc = subprocess.Popen([sys.executable, "-m", "posguide", "sim-swap"], env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    seen: list[str] = []
+
+    def read() -> None:  # chunks, not lines: the last prompt ends without a newline
+        while chunk := os.read(proc.stdout.fileno(), 65536):
+            seen.append(chunk.decode("utf-8", "replace"))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    proc.stdin.write("\n".join(lines) + "\n")
+    proc.stdin.flush()
+    deadline = time.monotonic() + 60
+    while "Save this?" not in "".join(seen) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "Save this?" in "".join(seen), "".join(seen)
+    r = bob("profile", "set", "sim.plan", "bob's plan", "-t", "shop1")
+    assert r.exit_code == 0, r.output
+    proc.stdin.write("y\n")
+    proc.stdin.close()
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    reader.join(timeout=10)
+    assert proc.returncode == 3, "".join(seen) + err
+    assert "bob" in err and "shop1" in err
+    shown = json.loads(anna("profile", "show", "--json", "-t", "shop1").stdout)
+    assert shown["sim"]["plan"] == "bob's plan"
+    assert shown["sim"]["iccid"] == "89860012345678901238"
+    assert [e["kind"] for e in json.loads(anna("history", "--json").stdout)["events"]] == []
+    # Run again: it offers to resume, and now saves on top of bob's change.
+    r = anna("sim-swap", input="y\n" + "y\n")
+    assert r.exit_code == 0, r.output
+    shown = json.loads(bob("profile", "show", "--json", "-t", "shop1").stdout)
+    assert shown["sim"]["iccid"] == new_iccid

@@ -29,7 +29,7 @@ from .prose import join
 from .wizard import Answer, completion_events
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store import Revision, Store
 
 # Steps of sim-swap.toml that only make sense when it is read on its own: its
 # closing note says "now run posguide sim-swap", which is where we already are.
@@ -130,18 +130,21 @@ class Swap:
 
 
 def record_swap(store: Store, terminal: str, checklist: Checklist, answers: dict[str, Answer],
-                today: date) -> Swap:
+                today: date, base: Mapping[str, Revision] | None = None) -> Swap:
     """Put the new card in the profile and the old card's facts in the history,
     and forget the progress: one change, all or none.
 
     Only for a swap whose test payment worked: the caller pauses the wizard
     at the test payment otherwise (DESIGN section 6: the profile keeps the
-    old card until a swap succeeds)."""
+    old card until a swap succeeds).
+
+    `base`: the terminal's revision when the wizard began; a team store
+    refuses the swap (Conflict) when someone changed the terminal since."""
     if not tested(answers):
         raise ValueError("a SIM swap without a working test payment is not recorded")
     new = new_sim(answers)
     events = completion_events(checklist, answers, terminal, today)
-    with store.change() as change:
+    with store.change(base=base) as change:
         term = change.profile.pick(terminal)
         old = replace(term.sim)
         term.sim = replace(new)

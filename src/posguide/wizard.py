@@ -11,7 +11,7 @@ Nothing here reads the clock: `today` is passed in.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -26,7 +26,7 @@ from .prompts import Prompter, ask_yes_no, confirm_anyway
 from .prose import say
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store import Revision, Store
 
 PROGRESS_VERSION = 1
 
@@ -571,14 +571,18 @@ def profile_changes(checklist: Checklist, answers: dict[str, Answer],
 
 
 def complete(store: Store, terminal: str, checklist: Checklist, answers: dict[str, Answer],
-             today: date) -> Completion:
+             today: date, base: Mapping[str, Revision] | None = None) -> Completion:
     """Record a finished checklist as one change: the profile fields it sets
     (they may still be refused), its events, and forgetting its progress;
     all or none. A field answered with the value it already holds (Enter
-    keeps it) is not a change: the profile and its .bak are left alone then."""
+    keeps it) is not a change: the profile and its .bak are left alone then.
+
+    `base`: the terminal's revision when the wizard began. It matters only
+    when the checklist sets fields: a team store then refuses (Conflict) to
+    save over what someone changed since; events alone conflict with nothing."""
     events = completion_events(checklist, answers, terminal, today)
     changes = profile_changes(checklist, answers, today)
-    with store.change() as change:
+    with store.change(base=base if changes else None) as change:
         term = change.profile.pick(terminal)
         changes = {k: v for k, v in changes.items() if term.get(k) != v}
         if changes:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..checklist import Checklist, Entry
     from ..profile import Profile, Terminal
     from ..prompts import Prompter
+    from ..store import Revision
     from ..wizard import Completion
 
 
@@ -139,6 +140,13 @@ def resume_command(words: str, profile: Profile, term: Terminal) -> str:
     return command
 
 
+def based_on(profile: Profile, term: Terminal) -> dict[str, Revision]:
+    """What a wizard's save is based on: the terminal as it was when it began
+    (a team store refuses to save over a change someone made meanwhile)."""
+    rev = profile.revisions.get(term.name)
+    return {term.name: rev} if rev is not None else {}
+
+
 def load_terminal(cid: str) -> tuple[Profile, Terminal]:
     profile = STATE.store.load_profile()
     if profile is None or not profile.terminals:
@@ -158,7 +166,7 @@ def run(found: Checklist, restart: bool) -> None:
                     resume_command=resume_command(f"checklist {found.id}", profile, term),
                     terminal=term, restart=restart, support_hint=support_hint(term.support_phone))
     answers = wizard.run()
-    done = complete(STATE.store, term.name, found, answers, today)
+    done = complete(STATE.store, term.name, found, answers, today, base=based_on(profile, term))
     show_completion(prompter, found, term.name, done)
 
 

@@ -23,7 +23,7 @@ def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> Non
     from ..prompts import ConsolePrompter
     from ..simswap import TEST_PAYMENT, record_swap, tested, wizard_checklist
     from ..wizard import ProgressStore, Wizard, support_hint
-    from .checklist_cmd import load_terminal, resume_command
+    from .checklist_cmd import based_on, load_terminal, resume_command
 
     profile, term = load_terminal("sim-swap")
     today = STATE.today()
@@ -39,7 +39,8 @@ def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> Non
         # A skipped test payment proves nothing: keep every answer, but ask
         # the test payment again before the new card replaces the old one.
         raise wizard.reopen(TEST_PAYMENT, "simswap.untested")
-    swap = record_swap(STATE.store, term.name, checklist, answers, today)
+    swap = record_swap(STATE.store, term.name, checklist, answers, today,
+                       base=based_on(profile, term))
     prompter.say()
     say(prompter, t("simswap.saved", name=term.name, iccid=swap.new.iccid or "-"),
                  style="bold green")
