@@ -166,7 +166,7 @@ def test_history_filters_and_formats(cli, terminal) -> None:
     assert [(e["kind"], e["date"]) for e in events] == [("maintenance", "2026-11-21")]
     r = cli("history", "--csv")
     lines = r.stdout.splitlines()
-    assert lines[0] == "date,terminal,kind,note,data"
+    assert lines[0] == "date,terminal,kind,note,data,by"
     assert "2026-11-20,main,transaction,'=SUM(A1)," in r.stdout  # not a formula in a spreadsheet
     r = cli("--lang", "zh", "history")
     assert "清洁保养" in r.stdout and "2026-11-21" in r.stdout

@@ -188,8 +188,8 @@ def test_a_read_only_role_reads_everything_and_may_not_write(team, team_db: Team
     viewer = Staff(cli, tmp_path / "viewer", url, "viewer")
     for args in (["status", "--all"], ["status", "--all", "--json"], ["history", "--all"],
                  ["history", "--json"], ["terminal", "list"], ["profile", "show"],
-                 ["checklist"], ["terminal", "export"], ["remind", "--ics",
-                                                         str(tmp_path / "r.ics")]):
+                 ["checklist"], ["terminal", "export"], ["db", "pull"],
+                 ["remind", "--ics", str(tmp_path / "r.ics")]):
         r = viewer(*args)
         assert r.exit_code == 0, (args, r.output)
     r = viewer("status", "--all")
