@@ -241,10 +241,31 @@ def test_the_password_appears_in_no_output_file_or_error(team, team_db: TeamDb, 
     assert password not in text
     assert "did not accept the login" in text
     assert password not in all_files_text(person.home, tmp_path / "pw")
+    stored = team_db.sql("SELECT string_agg(concat_ws(' ', id, terminal, note, data, by_user), "
+                         "' ') FROM events")[0][0]
+    assert stored and password not in stored
     # --database on the command line, written into config.toml: the same.
     (person.home / "config.toml").write_text(f'database = "{url}"\n')
     r = cli("--home", str(person.home), "status", "--all")
     assert r.exit_code == 0 and password not in r.output
+
+
+def test_an_unexpected_error_does_not_show_the_password(team, team_db: TeamDb,  # noqa: F811
+                                                          cli: Cli, tmp_path, monkeypatch) -> None:
+    from posguide.store.postgres import PostgresStore
+
+    password = "Leak-me-not-42"
+    url = team_db.create_role("bugtest", password, writer=True)
+
+    def broken(self, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError(f"driver said: could not use {url} (password={password})")
+
+    monkeypatch.setattr(PostgresStore, "events", broken)
+    person = Staff(cli, tmp_path / "bug", url, "bug")
+    init_terminal(person, "shop1")
+    r = person("history")
+    assert r.exit_code == 70, r.output
+    assert "driver said" in r.err and password not in r.output
 
 
 def test_an_unreachable_server_is_said_clearly_and_quickly(cli: Cli, tmp_path: Path) -> None:

@@ -84,7 +84,7 @@ def _finish() -> None:
         if os.environ.get("POSGUIDE_DEBUG"):
             raise
         _print_error(t("cli.bug_after_save" if _may_have_saved() else "cli.bug",
-                       error=f"{type(exc).__name__}: {exc}"))
+                       error=_unexpected(exc)))
 
 
 def _run(args: list[str]) -> int:
@@ -122,8 +122,19 @@ def _run(args: list[str]) -> int:
         if os.environ.get("POSGUIDE_DEBUG"):
             raise
         _print_error(t("cli.bug_after_save" if _may_have_saved() else "cli.bug",
-                       error=f"{type(exc).__name__}: {exc}"))
+                       error=_unexpected(exc)))
         return 70
+
+
+def _unexpected(exc: BaseException) -> str:
+    """An unexpected error as one line for the user, with no database password
+    in it (the driver's own messages may quote a connection string)."""
+    text = f"{type(exc).__name__}: {exc}"
+    if "posguide.database" in sys.modules:
+        from .database import scrub
+
+        text = scrub(text)
+    return text
 
 
 def _may_have_saved() -> bool:

@@ -71,6 +71,9 @@ class State:
     def database(self) -> Database | None:
         """The team database (--database, $POSGUIDE_DATABASE, config.toml), or
         None for the local store."""
+        if self.database_option is None and not os.environ.get("POSGUIDE_DATABASE", "").strip() \
+                and not (self.home.root / "config.toml").exists():
+            return None  # the usual local run: not even database.py is imported
         from ..database import resolve
 
         return resolve(self.database_option, self.home.root)
