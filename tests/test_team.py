@@ -495,3 +495,14 @@ def test_a_sim_swap_is_not_saved_over_a_change_made_while_it_ran(team, tmp_path)
     assert r.exit_code == 0, r.output
     shown = json.loads(bob("profile", "show", "--json", "-t", "shop1").stdout)
     assert shown["sim"]["iccid"] == new_iccid
+
+
+def test_under_ci_a_missing_server_fails_instead_of_skipping(monkeypatch) -> None:
+    import pg
+
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true needs a PostgreSQL server"):
+        pg.no_server("nothing installed")
+    monkeypatch.setenv("CI", "")
+    with pytest.raises(pytest.skip.Exception, match="nothing installed"):
+        pg.no_server("nothing installed")
