@@ -303,6 +303,9 @@ def test_remove_forgets_the_channel_and_its_state(cli, robot, home: Path) -> Non
     (["notify", "add", "email", "--host", "smtp.example.com", "--from", "me@example.com",
       "--to", "a@example.com", "--security", "none"], "in the clear"),
     (["notify", "add", "desktop", "--name", "a b"], "--name"),
+    # A login with no password would only fail at the first send.
+    (["notify", "add", "email", "--host", "smtp.example.com", "--user", "me@example.com",
+      "--from", "me@example.com", "--to", "a@example.com"], "--user needs --password-file"),
 ])
 def test_add_refuses_bad_input_clearly(cli, home: Path, args: list[str], says: str) -> None:
     r = cli(*args)
@@ -404,6 +407,11 @@ def test_desktop_commands_per_platform(tmp_path: Path, monkeypatch) -> None:
     assert argv[1:] == ["-e", 'display notification "a\\\\b" with title "Say \\"hi\\""']
     argv, env = desktop_command("T", "body", "win32")
     assert Path(argv[0]).name == "powershell" and "ToastNotificationManager" in argv[-1]
+    # Windows drops a toast from an app ID it does not know, without an error:
+    # PowerShell's own, registered on every Windows, never "posguide".
+    assert ("CreateToastNotifier('{1AC14E77-02E7-4E5D-B744-2EB1AE5198B7}"
+            "\\WindowsPowerShell\\v1.0\\powershell.exe')") in argv[-1]
+    assert "'posguide'" not in argv[-1]
     assert env == {"POSGUIDE_TITLE": "T", "POSGUIDE_TEXT": "body"}
 
 
@@ -673,3 +681,139 @@ def test_why_a_send_failed_is_said_in_the_runs_language(cli, robot) -> None:
     robot.default = (200, {"errcode": 0})
     assert cli("--lang", "zh", "notify", "run", env=T).exit_code == 0
     assert texts(robot)[-1].startswith("posguide: 1 thing needs attention")  # the channel's
+
+
+# --- addresses that carry a key -------------------------------------------------
+
+KEY = "0123456789abcdef-SECRET"
+
+
+@pytest.mark.parametrize("bad", [
+    f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={KEY} ",  # inside, after strip: no
+    f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=01 23{KEY}",
+    f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={KEY}\nx=1",
+    f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={KEY}\x7f",
+    f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={KEY}\u200b",
+])
+def test_an_address_with_a_space_or_control_character_is_refused_at_add(
+        cli, home: Path, bad: str) -> None:
+    r = cli("notify", "add", "webhook", bad)
+    if bad.endswith(" "):  # surrounding spaces are a copying habit: taken away
+        assert r.exit_code == 0, r.output
+        assert KEY not in r.output and f"key={KEY[:2]}…{KEY[-2:]}" in r.out
+        return
+    assert r.exit_code == 2, r.output
+    assert "space, line break or other invisible character" in " ".join(r.err.split())
+    assert KEY not in r.output and "SECRET" not in r.output
+    assert not (home / "notify.toml").exists()
+    r = cli("--lang", "zh", "notify", "add", "webhook", bad)
+    assert r.exit_code == 2 and "空格、换行或其他不可见字符" in "".join(r.err.split())
+    assert KEY not in r.output
+
+
+def test_an_http_address_to_another_computer_is_refused_with_its_key_masked(cli) -> None:
+    r = cli("notify", "add", "webhook", f"http://hook.example.com/send?key={KEY}")
+    assert r.exit_code == 2 and "https://" in r.err
+    assert KEY not in r.output and f"key={KEY[:2]}…{KEY[-2:]}" in r.err
+
+
+@pytest.mark.parametrize("url", [
+    f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=01 23{KEY}",
+    f"http://hook.example.com/send?key={KEY}",
+    f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={KEY}\tx",
+])
+def test_a_hand_edited_bad_address_is_exit_3_naming_the_file_not_the_key(
+        cli, robot, home: Path, url: str) -> None:
+    shop(cli)
+    (home / "notify.toml").write_text(
+        f'schema = 1\n[channels.w]\nkind = "webhook"\nurl = {json.dumps(url)}\n'
+        'format = "wecom"\n')
+    for args in (["notify", "run"], ["notify", "list"], ["--lang", "zh", "notify", "run"]):
+        r = cli(*args, env=T)
+        assert r.exit_code == 3, (args, r.output)
+        assert str(home / "notify.toml") in "".join(r.err.split()) and "channels.w" in r.err
+        assert KEY not in r.output and "Traceback" not in r.output
+    assert not (home / "notify-state.json").exists()  # nothing was marked "sending"
+
+
+def test_a_send_urllib_refuses_is_a_failed_send_that_names_no_key(monkeypatch) -> None:
+    """Whatever gets past check_url (an address from an older posguide),
+    urllib's own refusal (http.client.InvalidURL, not a URLError) is a failed
+    send with the key masked, not a crash that leaves the message "sending"."""
+    from posguide.channels import Outgoing, SendError, send_webhook
+
+    message = Outgoing("id1", "title", "text", "en", [])
+    for url in (f"http://127.0.0.1:9/send?key={KEY}\x01x",
+                f"http://127.0.0.1:9/send?key=01 23{KEY}",
+                f"http://127.0.0.1:9/{KEY}{KEY}/x y"):
+        with pytest.raises(SendError) as info:
+            send_webhook({"url": url, "format": "json"}, message, 0.0)
+        assert KEY not in info.value.message and "SECRET" not in info.value.message
+        assert info.value.message.startswith("could not reach it")
+
+
+def test_a_control_character_in_a_saved_address_never_crashes_notify_run(
+        cli, robot, home: Path, monkeypatch) -> None:
+    """The run itself: a channel whose address urllib refuses is failed, kept
+    for the next run, and said without the key (exit 1, not 70)."""
+    import posguide.channels as channels
+
+    shop(cli)
+    assert cli("notify", "add", "webhook", robot.url(f"/send?key={KEY}"),
+               "--format", "json").exit_code == 0
+    real = channels.webhook_request
+
+    def broken(settings, message, now):  # type: ignore[no-untyped-def]
+        url, body = real(settings, message, now)
+        return url + "\x01", body
+
+    monkeypatch.setattr(channels, "webhook_request", broken)
+    r = cli("notify", "run", env=T)
+    assert r.exit_code == 1, r.output
+    assert "not sent" in r.err and KEY not in r.output
+    state = json.loads((home / "notify-state.json").read_text())
+    assert state["channels"]["json"]["pending"]["status"] == "failed"
+    assert KEY not in (home / "notify-state.json").read_text()
+    assert not robot.posts
+
+
+def test_a_login_without_a_password_file_in_notify_toml_is_exit_3(cli, home: Path) -> None:
+    shop(cli)
+    (home / "notify.toml").write_text(
+        'schema = 1\n[channels.m]\nkind = "email"\nhost = "smtp.example.com"\nport = 587\n'
+        'security = "starttls"\nsender = "a@b.example"\nto = ["c@d.example"]\n'
+        'user = "a@b.example"\n')
+    r = cli("notify", "run", env=T)
+    assert r.exit_code == 3 and "channels.m" in r.err and "--password-file" in r.err
+
+
+@pytest.mark.parametrize(("text", "en", "zh"), [
+    ("schema = 2\n", "schema: expected schema = 1.", "schema：应为 schema = 1。"),
+    ('schema = 1\nchannels = 5\n', "channels: expected a table", "channels：应为表"),
+    ('schema = 1\n[channels.x]\nkind = "fax"\n',
+     "channels.x.kind: expected one of desktop | webhook | email",
+     "channels.x.kind：应为以下之一：desktop | webhook | email"),
+    ('schema = 1\n[channels.x]\nkind = "desktop"\nlang = "fr"\n',
+     "channels.x.lang: expected one of en | zh", "channels.x.lang：应为以下之一：en | zh"),
+    (b"schema = 1\n# \xff\n", "the file is not UTF-8 text", "文件不是 UTF-8 文本"),
+])
+def test_a_broken_notify_toml_is_explained_in_both_languages(
+        cli, home: Path, text: str | bytes, en: str, zh: str) -> None:
+    shop(cli)
+    path = home / "notify.toml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    r = cli("notify", "list")
+    assert r.exit_code == 3 and en in " ".join(r.err.split()), r.err
+    r = cli("--lang", "zh", "notify", "list")
+    assert r.exit_code == 3 and "".join(zh.split()) in "".join(r.err.split()), r.err
+
+
+def test_a_held_message_says_only_a_turn_to_critical_goes_at_once(cli, robot) -> None:
+    shop(cli)
+    cli("notify", "add", "webhook", robot.url(), "--format", "wecom")
+    assert cli("notify", "run", env=T).exit_code == 0
+    shop(cli, "shop2")  # new, but only a warning: it waits for tomorrow
+    r = cli("notify", "run", env=T)
+    assert "unless something turns critical" in " ".join(r.out.split())
+    r = cli("--lang", "zh", "notify", "run", env=T)
+    assert "除非有事项变为紧急" in "".join(r.out.split())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -18,13 +19,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError, PosguideError
+from .errors import DataError, PosguideError, UsageError
 from .i18n import t
 
 TIMEOUT = 15.0  # seconds for one HTTP request or SMTP session
 PLACEHOLDERS = ("{title}", "{text}", "{lang}", "{terminals}")
 SIGNINGS = ("none", "dingtalk", "feishu")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# Windows PowerShell's registered AppUserModelID (see desktop_command).
+POWERSHELL_APP_ID = (r"{1AC14E77-02E7-4E5D-B744-2EB1AE5198B7}"
+                     r"\WindowsPowerShell\v1.0\powershell.exe")
 
 
 class SendError(PosguideError):
@@ -57,17 +61,15 @@ class Outgoing:
 
 def load_robots(raw: str | None = None, source: str = "robots.toml") -> dict[str, Robot]:
     """The robot formats, checked: a wrong entry names the file and the key."""
-    import tomllib
+    from .tomlfile import read_toml
 
     if raw is None:
         raw = resources.files("posguide").joinpath("data/robots.toml").read_text("utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(t("notify.robots_bad", file=source, key="-", problem=str(exc))) from None
 
     def bad(key: str, problem: str) -> DataError:
         return DataError(t("notify.robots_bad", file=source, key=key, problem=problem))
+
+    data = read_toml(raw, source, lambda detail: bad("-", detail))
 
     robots: dict[str, Robot] = {}
     for key, entry in data.items():
@@ -143,18 +145,25 @@ def robot_for_url(url: str) -> str:
 
 def check_url(url: str) -> str:
     """An address posguide may post to: https, or http to this machine only
-    (a robot's key must not cross the network in the clear)."""
+    (a robot's key must not cross the network in the clear). No spaces or
+    control characters inside it: urllib would refuse them only when sending,
+    and a pasted address with a line break in it is a copying slip. The
+    message shows the address with its key masked: it ends up on screens
+    and in logs."""
     from urllib.parse import urlsplit
 
-    parts = urlsplit(url.strip())
+    value = url.strip()
+    if any(ch.isspace() or unicodedata.category(ch)[0] == "C" for ch in value):
+        raise UsageError(t("notify.url_spaces", url=mask_url(value)))
     try:
+        parts = urlsplit(value)
         parts.port  # noqa: B018  (a bad port raises here)
     except ValueError:
-        raise PosguideError(t("notify.bad_url", url=url)) from None
+        raise UsageError(t("notify.bad_url", url=mask_url(value))) from None
     ok = parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK)
     if not ok or not parts.hostname:
-        raise PosguideError(t("notify.bad_url", url=url))
-    return url.strip()
+        raise UsageError(t("notify.bad_url", url=mask_url(value)))
+    return value
 
 
 def mask(value: str) -> str:
@@ -164,16 +173,43 @@ def mask(value: str) -> str:
 
 def mask_url(url: str) -> str:
     """The address with its secrets masked: every query value, and any path
-    part long enough to be a key (Feishu puts the key in the path)."""
+    part long enough to be a key (Feishu puts the key in the path). Never
+    fails: an address too broken to take apart is masked whole."""
     from urllib.parse import parse_qsl, urlsplit
 
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return mask(url)
     path = "/".join(mask(p) if len(p) >= 16 else p for p in parts.path.split("/"))
     query = "&".join(f"{k}={mask(v)}" for k, v in parse_qsl(parts.query, keep_blank_values=True))
     host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
+    if port:
+        host += f":{port}"
     return f"{parts.scheme}://{host}{path}" + (f"?{query}" if query else "")
+
+
+def _without_secrets(text: str, *urls: str) -> str:
+    """An error text with every address in `urls` (and each secret part of
+    one, in whatever form the library quoted it) masked."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    secrets: set[str] = set()
+    for url in urls:
+        secrets.add(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            continue
+        secrets.update(v for _, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if len(v) >= 4)
+        secrets.update(p for p in parts.path.split("/") if len(p) >= 16)
+    for secret in sorted(secrets, key=len, reverse=True):  # whole addresses first
+        for form in (secret, repr(secret), repr(secret)[1:-1]):
+            if form and form in text:
+                text = text.replace(form, mask_url(secret) if secret in urls else mask(secret))
+    return text
 
 
 # --- webhooks -------------------------------------------------------------------
@@ -221,6 +257,7 @@ def webhook_request(settings: Mapping[str, Any], message: Outgoing,
 
 
 def send_webhook(settings: Mapping[str, Any], message: Outgoing, now: float) -> None:
+    import http.client
     import urllib.error
     import urllib.request
 
@@ -235,9 +272,14 @@ def send_webhook(settings: Mapping[str, Any], message: Outgoing, now: float) -> 
             answer = response.read(65536)
     except urllib.error.HTTPError as exc:
         raise SendError(t("notify.http_status", status=exc.code, reason=exc.reason)) from None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise SendError(t("notify.unreachable", error=str(reason))) from None
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+        # URLError: no connection; HTTPException: the library refused the
+        # address (InvalidURL for a control character) or the answer; OSError
+        # and ValueError: a socket or an unknown scheme. Any of them is a
+        # failed send, kept and tried again; none names the key.
+        reason = getattr(exc, "reason", None) or exc
+        said = _without_secrets(str(reason) or type(exc).__name__, url, settings["url"])
+        raise SendError(t("notify.unreachable", error=said)) from None
     robot = robots()[settings["format"]]
     if robot.ok:
         _check_answer(robot, answer)
@@ -345,6 +387,11 @@ def desktop_command(title: str, text: str, platform: str = sys.platform
         return [need("osascript"), "-e", script], {}
     if platform == "win32":
         # The text goes through the environment: nothing to quote for PowerShell.
+        # A toast needs an AppUserModelID that Windows knows (a Start-menu
+        # shortcut registers one); an unknown one ("posguide") is dropped
+        # without an error, so the send would look delivered. posguide has no
+        # shortcut: it shows its toast as Windows PowerShell, whose ID every
+        # Windows has registered (BurntToast does the same).
         script = (
             "[Windows.UI.Notifications.ToastNotificationManager, Windows.UI.Notifications, "
             "ContentType = WindowsRuntime] > $null; "
@@ -354,7 +401,8 @@ def desktop_command(title: str, text: str, platform: str = sys.platform
             "$n.Item(0).AppendChild($x.CreateTextNode($env:POSGUIDE_TITLE)) > $null; "
             "$n.Item(1).AppendChild($x.CreateTextNode($env:POSGUIDE_TEXT)) > $null; "
             "[Windows.UI.Notifications.ToastNotificationManager]::CreateToastNotifier("
-            "'posguide').Show([Windows.UI.Notifications.ToastNotification]::new($x))"
+            f"'{POWERSHELL_APP_ID}')"
+            ".Show([Windows.UI.Notifications.ToastNotification]::new($x))"
         )
         shell = shutil.which("powershell") or shutil.which("pwsh")
         if not shell:

@@ -102,8 +102,9 @@ class Channel:
 # --- notify.toml ----------------------------------------------------------------
 
 def load_channels(home: Home) -> dict[str, Channel]:
-    """The channels, checked: a wrong entry names the file and the key."""
-    import tomllib
+    """The channels, checked: a wrong entry names the file and the key (exit 3,
+    whatever is wrong: a hand-edited file is data, not a mistyped option)."""
+    from .tomlfile import read_toml
 
     path = config_path(home)
     raw = read_bytes(path)
@@ -113,28 +114,23 @@ def load_channels(home: Home) -> dict[str, Channel]:
     def bad(key: str, problem: str) -> DataError:
         return DataError(t("notify.config_bad", path=str(path), key=key, problem=problem))
 
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise bad("-", str(exc)) from None
-    except RecursionError:  # hostile nesting, deeper than tomllib can follow
-        raise bad("-", t("notify.too_deep")) from None
+    data = read_toml(raw, str(path), lambda detail: bad("-", detail))
     if data.get("schema") != SCHEMA:
-        raise bad("schema", str(SCHEMA))
+        raise bad("schema", t("notify.expected_schema", schema=SCHEMA))
     tables = data.get("channels", {})
     if not isinstance(tables, dict):
-        raise bad("channels", "a table")
+        raise bad("channels", t("notify.expected_table"))
     out: dict[str, Channel] = {}
     for name, entry in tables.items():
         where = f"channels.{name}"
         if not NAME_RE.fullmatch(name):
             raise bad(where, t("notify.name_rule"))
         if not isinstance(entry, dict) or entry.get("kind") not in KINDS:
-            raise bad(f"{where}.kind", " | ".join(KINDS))
+            raise bad(f"{where}.kind", t("notify.expected_one_of", choices=" | ".join(KINDS)))
         kind = entry["kind"]
         lang = entry.get("lang", "en")
         if lang not in ("en", "zh"):
-            raise bad(f"{where}.lang", "en | zh")
+            raise bad(f"{where}.lang", t("notify.expected_one_of", choices="en | zh"))
         settings = {k: v for k, v in entry.items() if k not in ("kind", "lang")}
         allowed, required = SETTINGS[kind]
         for key in settings:
@@ -150,6 +146,67 @@ def load_channels(home: Home) -> dict[str, Channel]:
     return out
 
 
+# Which `notify add` options each kind takes (URL is the webhook's argument).
+OPTIONS: dict[str, set[str]] = {
+    "desktop": set(),
+    "webhook": {"URL", "--format", "--secret"},
+    "email": {"--host", "--port", "--security", "--user", "--password-file", "--from", "--to"},
+}
+
+
+def new_channel(home: Home, kind: str, options: Mapping[str, Any], name: str | None,
+                lang: str) -> Channel:
+    """Add the channel `notify add KIND` describes and return it. `options`
+    holds every option as typed (None when not given), keyed as the user
+    types it ("URL", "--host", ...): each kind's rules are checked here,
+    whether it came from the command line or from anywhere else."""
+    from pathlib import Path
+
+    if kind not in KINDS:
+        raise UsageError(t("notify.bad_kind", kind=kind, kinds=" | ".join(KINDS)))
+    stray = [k for k, v in options.items() if v is not None and k not in OPTIONS[kind]]
+    if stray:
+        raise UsageError(t("notify.stray_option", option=stray[0], kind=kind))
+    settings: dict[str, Any] = {}
+    if kind == "webhook":
+        from .channels import check_url, robot_for_url
+
+        url = options.get("URL")
+        if not url:
+            raise UsageError(t("notify.needs_url"))
+        url = check_url(url)
+        settings = {"url": url, "format": options.get("--format") or robot_for_url(url)}
+        if options.get("--secret") is not None:
+            settings["secret"] = options["--secret"]
+    elif kind == "email":
+        for option in ("--host", "--from", "--to"):
+            if not options.get(option):
+                raise UsageError(t("notify.needs_option", option=option))
+        security = options.get("--security") or "starttls"
+        settings = {"host": options["--host"],
+                    "port": options.get("--port") or (465 if security == "ssl" else 587),
+                    "security": security, "sender": options["--from"],
+                    "to": list(options["--to"])}
+        if options.get("--user"):
+            settings["user"] = options["--user"]
+        if options.get("--password-file"):
+            path = Path(options["--password-file"]).expanduser().absolute()
+            if not path.is_file():
+                raise UsageError(t("notify.password_missing", path=str(path)))
+            settings["password_file"] = str(path)
+    settings = check_settings(kind, settings)
+    if name is not None and not NAME_RE.fullmatch(name):
+        raise UsageError(t("notify.bad_name", name=name))
+    with home.locked():
+        channels = load_channels(home)
+        channel = Channel(name or default_name(kind, settings, channels), kind, lang, settings)
+        if channel.name in channels:
+            raise UsageError(t("notify.exists", name=channel.name))
+        channels[channel.name] = channel
+        atomic_write(config_path(home), _dump_channels(channels))
+    return channel
+
+
 def check_settings(kind: str, s: dict[str, Any]) -> dict[str, Any]:
     """A channel's settings as they must be, whether typed or read from the file."""
     from .channels import check_url, robots
@@ -161,7 +218,7 @@ def check_settings(kind: str, s: dict[str, Any]) -> dict[str, Any]:
             raise UsageError(t("notify.missing_value", key=key))
     if kind == "webhook":
         if not isinstance(s.get("url"), str):
-            raise UsageError(t("notify.bad_url", url=s.get("url")))
+            raise UsageError(t("notify.missing_value", key="url"))
         s["url"] = check_url(s["url"])
         if s.get("format") not in robots():
             raise UsageError(t("notify.bad_format", formats=" | ".join(robots())))
@@ -195,6 +252,10 @@ def check_settings(kind: str, s: dict[str, Any]) -> dict[str, Any]:
             raise UsageError(t("notify.plain_smtp", host=s["host"]))
         if s.get("password_file") and not s.get("user"):
             raise UsageError(t("notify.password_needs_user"))
+        # A login with no password is refused by every real server, after
+        # the message was composed: say so now.
+        if s.get("user") and not s.get("password_file"):
+            raise UsageError(t("notify.user_needs_password"))
     return s
 
 
@@ -206,15 +267,6 @@ def _dump_channels(channels: Mapping[str, Channel]) -> bytes:
     head = ("# posguide's reminder channels: `posguide notify list` shows them.\n"
             "# Keep this file private (it holds robot addresses and keys).\n")
     return (head + tomli_w.dumps({"schema": SCHEMA, "channels": tables})).encode("utf-8")
-
-
-def add_channel(home: Home, channel: Channel) -> None:
-    with home.locked():
-        channels = load_channels(home)
-        if channel.name in channels:
-            raise UsageError(t("notify.exists", name=channel.name))
-        channels[channel.name] = channel
-        atomic_write(config_path(home), _dump_channels(channels))
 
 
 def remove_channel(home: Home, name: str) -> None:

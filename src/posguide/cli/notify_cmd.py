@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..errors import UsageError
 from ..i18n import get_lang, t, tn
 from ..render import console, print_json, say
 from .common import STATE
@@ -34,58 +33,13 @@ def add(
     sender: Annotated[str | None, Opt("--from", metavar="ADDRESS")] = None,
     to: Annotated[list[str] | None, Opt("--to", metavar="ADDRESS")] = None,
 ) -> None:
-    from ..notify import (
-        KINDS,
-        NAME_RE,
-        Channel,
-        add_channel,
-        check_settings,
-        default_name,
-        load_channels,
-    )
+    from ..notify import new_channel
 
-    if kind not in KINDS:
-        raise UsageError(t("notify.bad_kind", kind=kind, kinds=" | ".join(KINDS)))
-    given = {"URL": url, "--format": format_, "--secret": secret, "--host": host,
-             "--port": port, "--security": security, "--user": user,
-             "--password-file": password_file, "--from": sender, "--to": to}
-    allowed = {"desktop": set(), "webhook": {"URL", "--format", "--secret"},
-               "email": {"--host", "--port", "--security", "--user", "--password-file",
-                         "--from", "--to"}}[kind]
-    stray = [k for k, v in given.items() if v is not None and k not in allowed]
-    if stray:
-        raise UsageError(t("notify.stray_option", option=stray[0], kind=kind))
-    settings: dict[str, Any] = {}
-    if kind == "webhook":
-        from ..channels import robot_for_url
-
-        if not url:
-            raise UsageError(t("notify.needs_url"))
-        settings = {"url": url, "format": format_ or robot_for_url(url)}
-        if secret is not None:
-            settings["secret"] = secret
-    elif kind == "email":
-        for option, value in (("--host", host), ("--from", sender), ("--to", to)):
-            if not value:
-                raise UsageError(t("notify.needs_option", option=option))
-        chosen = security or "starttls"
-        settings = {"host": host, "port": port or (465 if chosen == "ssl" else 587),
-                    "security": chosen, "sender": sender, "to": list(to or [])}
-        if user:
-            settings["user"] = user
-        if password_file:
-            from pathlib import Path
-
-            path = Path(password_file).expanduser().absolute()
-            if not path.is_file():
-                raise UsageError(t("notify.password_missing", path=str(path)))
-            settings["password_file"] = str(path)
-    settings = check_settings(kind, settings)
-    if name is not None and not NAME_RE.fullmatch(name):
-        raise UsageError(t("notify.bad_name", name=name))
-    channel_name = name or default_name(kind, settings, load_channels(STATE.home))
-    channel = Channel(channel_name, kind, get_lang(), settings)
-    add_channel(STATE.home, channel)
+    options = {"URL": url, "--format": format_, "--secret": secret, "--host": host,
+               "--port": port, "--security": security, "--user": user,
+               "--password-file": password_file, "--from": sender, "--to": to}
+    channel = new_channel(STATE.home, kind, options, name, get_lang())
+    channel_name = channel.name
     say(t("notify.added", name=channel_name, target=channel.target()), style="green")
     say(t("notify.added_next", name=channel_name))
 
