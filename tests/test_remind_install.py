@@ -39,6 +39,16 @@ esac
     return table
 
 
+DEAD_HOOK = "http://127.0.0.1:9/hook"  # nothing listens on the discard port
+
+
+def ready(cli, *home: str) -> None:
+    """A home a daily check can work in: a terminal, and a channel to tell."""
+    args = ["--home", home[0]] if home else []
+    assert cli(*args, "init", "--no-input", "--purchased", "2024-03-01").exit_code == 0
+    assert cli(*args, "notify", "add", "webhook", DEAD_HOOK).exit_code == 0
+
+
 def expected_exe() -> str:
     exe = Path(sys.executable).absolute().parent / "posguide"
     assert exe.is_file()  # the venv's console script
@@ -89,6 +99,7 @@ def test_dry_run_prints_the_schtasks_command(cli, home) -> None:
 
 
 def test_install_and_uninstall_change_only_our_own_line(cli, home, crontab) -> None:
+    ready(cli)
     crontab.write_text(OTHER)
     r = cli("remind", "install", "--scheduler", "cron")
     assert r.exit_code == 0, r.output
@@ -104,6 +115,7 @@ def test_install_and_uninstall_change_only_our_own_line(cli, home, crontab) -> N
     assert "already" in cli("remind", "install", "--time", "18:45", "--scheduler", "cron").out
     # Another home gets its own line; uninstalling this one leaves it.
     other_home = home.parent / "agent"
+    ready(cli, str(other_home))
     assert cli("--home", str(other_home), "remind", "install",
                "--scheduler", "cron").exit_code == 0
     assert len(crontab.read_text().splitlines()) == 5
@@ -118,6 +130,7 @@ def test_install_and_uninstall_change_only_our_own_line(cli, home, crontab) -> N
 
 
 def test_install_into_an_empty_crontab(cli, home, crontab) -> None:
+    ready(cli)
     assert cli("remind", "install", "--scheduler", "cron").exit_code == 0
     assert len(crontab.read_text().splitlines()) == 1
     assert cli("remind", "uninstall", "--scheduler", "cron").exit_code == 0
@@ -127,14 +140,17 @@ def test_install_into_an_empty_crontab(cli, home, crontab) -> None:
 def test_the_installed_line_runs(cli, home, crontab, tmp_path) -> None:
     """The command cron would run, run by a shell: the home is the one given,
     whatever POSGUIDE_HOME the shell has."""
+    ready(cli)
     assert cli("remind", "install", "--scheduler", "cron").exit_code == 0
     line = crontab.read_text().splitlines()[0]
     command = line.split(" ", 5)[5].rpartition(" > /dev/null")[0]
     env = {"PATH": "/usr/bin:/bin", "POSGUIDE_HOME": str(tmp_path / "elsewhere")}
     done = subprocess.run(["/bin/sh", "-c", command], env=env, capture_output=True, text=True,
                           timeout=60, check=False)
-    assert done.returncode == 3  # no profile in this home yet: said loudly
-    assert str(home) in " ".join(done.stderr.split())
+    # This home's channel was tried (and failed: nothing listens there); the
+    # other home, with no profile, would have been exit 3.
+    assert done.returncode == 1, done.stderr
+    assert "json: not sent" in done.stderr
 
 
 @pytest.mark.parametrize(("args", "says"), [
@@ -151,6 +167,7 @@ def test_bad_input(cli, args, says) -> None:
 
 
 def test_no_crontab_program_fails_clearly(cli, tmp_path, monkeypatch) -> None:
+    ready(cli)
     (tmp_path / "empty").mkdir()
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     r = cli("remind", "install", "--scheduler", "cron")
@@ -181,6 +198,7 @@ esac
     (bin_ / "schtasks").chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_}{os.pathsep}{os.environ['PATH']}")
     name = f"posguide remind {tag_id(home)}"
+    ready(cli)
     assert cli("remind", "install", "--scheduler", "schtasks", "--time", "06:00").exit_code == 0
     create = log.read_text().splitlines()[0].split("|")
     assert create[:6] == ["/Create", "/F", "/SC", "DAILY", "/TN", name]
@@ -203,6 +221,7 @@ def test_launchd_install_writes_the_plist_and_loads_it(cli, home, tmp_path,
     monkeypatch.setenv("PATH", f"{bin_}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setenv("HOME", str(tmp_path))
     path = tmp_path / "Library" / "LaunchAgents" / f"org.posguide.remind.{tag_id(home)}.plist"
+    ready(cli)
     assert cli("remind", "install", "--scheduler", "launchd").exit_code == 0
     plist = plistlib.loads(path.read_bytes())
     assert plist["ProgramArguments"][-2:] == ["notify", "run"]
@@ -211,3 +230,46 @@ def test_launchd_install_writes_the_plist_and_loads_it(cli, home, tmp_path,
     assert not path.exists()
     assert log.read_text().splitlines()[-1] == f"unload -w {path}"
     assert "nothing changed" in cli("remind", "uninstall", "--scheduler", "launchd").out
+
+
+def test_install_refuses_a_home_with_no_terminal_or_no_channel(cli, home, crontab) -> None:
+    """A daily check that could do nothing would fail every morning, unseen:
+    refused (exit 2, as every command that needs `posguide init` first), and
+    --dry-run says why it would be."""
+    r = cli("remind", "install", "--scheduler", "cron")
+    assert r.exit_code == 2 and "posguide init" in r.err and str(home) in "".join(r.err.split())
+    r = cli("--lang", "zh", "remind", "install", "--scheduler", "cron")
+    assert r.exit_code == 2 and "还没有终端" in r.err and "posguide init" in r.err
+    assert cli("init", "--no-input", "--purchased", "2024-03-01").exit_code == 0
+    r = cli("remind", "install", "--scheduler", "cron")
+    assert r.exit_code == 2 and "posguide notify add desktop" in " ".join(r.err.split())
+    r = cli("--lang", "zh", "remind", "install", "--scheduler", "cron")
+    assert r.exit_code == 2 and "还没有提醒渠道" in r.err
+    assert not crontab.exists()  # nothing installed
+    r = cli("remind", "install", "--dry-run", "--scheduler", "cron")
+    assert r.exit_code == 0 and "notify run" in r.stdout
+    assert "no reminder channel yet" in " ".join(r.err.split())
+    assert cli("notify", "add", "webhook", DEAD_HOOK).exit_code == 0
+    assert cli("remind", "install", "--scheduler", "cron").exit_code == 0
+
+
+def test_a_broken_notify_toml_is_exit_3_for_install(cli, home, crontab) -> None:
+    ready(cli)
+    (home / "notify.toml").write_text("schema = 7\n")
+    r = cli("remind", "install", "--scheduler", "cron")
+    assert r.exit_code == 3 and "notify.toml" in r.err
+    assert not crontab.exists()
+
+
+def test_posguide_argv_finds_the_console_script_per_platform(tmp_path) -> None:
+    from posguide.schedule import posguide_argv
+
+    venv = tmp_path / "venv"
+    (venv / "Scripts").mkdir(parents=True)
+    (venv / "Scripts" / "posguide.exe").write_text("")
+    python = str(venv / "python.exe")
+    assert posguide_argv(python, "win32", which="") == [str(venv / "Scripts" / "posguide.exe")]
+    # Not beside this Python: the one on PATH, else python -m.
+    assert posguide_argv(python, "linux", which="/opt/bin/posguide") == ["/opt/bin/posguide"]
+    assert posguide_argv(python, "linux", which="") == [
+        str(Path(python).absolute()), "-m", "posguide"]

@@ -15,11 +15,16 @@ import plistlib
 import re
 import shlex
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import DataError, UsageError
 from .i18n import t
+
+if TYPE_CHECKING:
+    from .store import Store
 
 SCHEDULERS = ("cron", "launchd", "schtasks")
 DEFAULT_TIME = "09:00"
@@ -31,6 +36,47 @@ def default_scheduler(platform: str) -> str:
     if platform == "win32":
         return "schtasks"
     return "cron"
+
+
+def pick_scheduler(value: str | None, platform: str = sys.platform) -> str:
+    """The scheduler asked for (`--scheduler`), else this platform's own."""
+    chosen = value or default_scheduler(platform)
+    if chosen not in SCHEDULERS:
+        raise UsageError(t("schedule.bad_scheduler", value=chosen,
+                           choices=" | ".join(SCHEDULERS)))
+    return chosen
+
+
+def posguide_argv(executable: str = sys.executable, platform: str = sys.platform,
+                  which: str | None = None) -> list[str]:
+    """The full path of this posguide: the console script beside the running
+    Python (a venv's bin/ or Scripts/), else the one on PATH (`which`, found
+    when not given), else python -m."""
+    import shutil
+
+    python = Path(executable).absolute()
+    name = "posguide.exe" if platform == "win32" else "posguide"
+    for folder in (python.parent, python.parent / "Scripts"):
+        if (folder / name).is_file():
+            return [str(folder / name)]
+    found = which if which is not None else shutil.which("posguide")
+    if found:
+        return [str(Path(found).absolute())]
+    return [str(python), "-m", "posguide"]
+
+
+def not_ready(store: Store) -> str | None:
+    """Why a daily `notify run` in this home could do nothing, or None: it
+    needs terminals to look at and a channel to tell. Installing it anyway
+    would leave a job that fails every morning, unseen."""
+    from .notify import load_channels
+
+    profile = store.load_profile()
+    if profile is None or not profile.terminals:
+        return t("schedule.needs_profile", home=str(store.home.root))
+    if not load_channels(store.home):
+        return t("schedule.needs_channel")
+    return None
 
 
 def parse_time(text: str) -> tuple[int, int]:

@@ -4,7 +4,6 @@ own scheduler."""
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -57,32 +56,6 @@ def write_calendar(ics: Path) -> None:
     say(t("remind.how"))
 
 
-def posguide_argv() -> list[str]:
-    """The full path of this posguide: the console script beside the running
-    Python (a venv's bin/ or Scripts/), else the one on PATH, else python -m."""
-    import shutil
-
-    python = Path(sys.executable).absolute()
-    name = "posguide.exe" if sys.platform == "win32" else "posguide"
-    for folder in (python.parent, python.parent / "Scripts"):
-        if (folder / name).is_file():
-            return [str(folder / name)]
-    found = shutil.which("posguide")
-    if found:
-        return [str(Path(found).absolute())]
-    return [str(python), "-m", "posguide"]
-
-
-def _scheduler(value: str | None) -> str:
-    from ..schedule import SCHEDULERS, default_scheduler
-
-    chosen = value or default_scheduler(sys.platform)
-    if chosen not in SCHEDULERS:
-        raise UsageError(t("schedule.bad_scheduler", value=chosen,
-                           choices=" | ".join(SCHEDULERS)))
-    return chosen
-
-
 @app.command("install")
 def install(
     time: Annotated[str, Opt("--time", metavar="HH:MM")] = "09:00",
@@ -90,14 +63,22 @@ def install(
     scheduler: Annotated[str | None, Opt("--scheduler", metavar="cron|launchd|schtasks")] = None,
 ) -> None:
     from ..schedule import install as do_install
-    from ..schedule import install_plan, scheduled_argv
+    from ..schedule import install_plan, not_ready, pick_scheduler, posguide_argv, scheduled_argv
 
     home = STATE.home.root.expanduser().absolute()
     argv = scheduled_argv(posguide_argv(), home, get_lang())
-    plan = install_plan(_scheduler(scheduler), argv, time, home, Path.home())
+    plan = install_plan(pick_scheduler(scheduler), argv, time, home, Path.home())
+    # No terminal or no channel: a usage error (exit 2), as every command that
+    # needs a profile (`posguide init` first) or a channel (`notify run`) says
+    # it; nothing is unreadable (that stays exit 3, from the loading itself).
+    problem = not_ready(STATE.store)
     if dry_run:
         console().print(plan.shown, markup=False, highlight=False, soft_wrap=True)
+        if problem:
+            say(problem, style="yellow", err=True)
         return
+    if problem:
+        raise UsageError(problem)
     changed = do_install(plan, home)
     key = "schedule.installed" if changed else "schedule.already"
     say(t(key, scheduler=plan.scheduler, time=time), style="green")
@@ -110,11 +91,11 @@ def uninstall(
     dry_run: Annotated[bool, Opt("--dry-run")] = False,
     scheduler: Annotated[str | None, Opt("--scheduler", metavar="cron|launchd|schtasks")] = None,
 ) -> None:
+    from ..schedule import pick_scheduler, uninstall_plan
     from ..schedule import uninstall as do_uninstall
-    from ..schedule import uninstall_plan
 
     home = STATE.home.root.expanduser().absolute()
-    plan = uninstall_plan(_scheduler(scheduler), home, Path.home())
+    plan = uninstall_plan(pick_scheduler(scheduler), home, Path.home())
     if dry_run:
         console().print(plan.shown, markup=False, highlight=False, soft_wrap=True)
         return
