@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..i18n import t
-from ..render import console, print_json, say
+from ..render import marked, print_json, say
 from .common import STATE
 
 if TYPE_CHECKING:
@@ -78,20 +78,5 @@ def _support_phone(number: str) -> None:
     say(t("fee.support_phone", phone=number))
     phone = classify_phone(number)
     if phone is not None and phone.kind == "mobile":
-        _marked("warn", t("fee.support_phone_mobile"))
+        marked("warn", t("fee.support_phone_mobile"))
 
-
-def _marked(severity: str, message: str) -> None:
-    """`[!] message`, the lines after the first indented under the text
-    (wrapped as Chinese is set, so the mark is never left alone on its line)."""
-    from rich.text import Text
-
-    from ..prose import wrap
-    from ..render import SEVERITY_STYLE
-
-    mark, style = SEVERITY_STYLE[severity]
-    out = console()
-    indent = " " * (len(mark) + 1)
-    for number, line in enumerate(wrap(message, max(out.width - len(indent), 20))):
-        out.print(Text((mark + " " if number == 0 else indent) + line, style=style),
-                  soft_wrap=True)
