@@ -9,7 +9,6 @@ key, so a merchant who edits one by hand can find the mistake.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -266,16 +265,10 @@ def parse(data: Mapping[str, Any], stem: str, source: str = "builtin", path: str
 
 def loads(raw: bytes, stem: str, path: str, source: str) -> Checklist:
     """Parse and validate one file's bytes; a DataError names the file and key."""
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise DataError(t("checklist.bad_file", path=path, detail=t("checklist.err_utf8"))) \
-            from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(t("checklist.bad_file", path=path, detail=str(exc))) from exc
-    except RecursionError:  # hostile nesting, deeper than tomllib can follow
-        raise DataError(t("checklist.bad_file", path=path,
-                          detail=t("checklist.err_too_deep"))) from None
+    from .tomlfile import read_toml
+
+    data = read_toml(raw, path, lambda detail: DataError(
+        t("checklist.bad_file", path=path, detail=detail)))
     try:
         return parse(data, stem, source, path)
     except _Bad as bad:

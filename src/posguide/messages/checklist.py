@@ -51,11 +51,6 @@ MESSAGES = {
         "zh": "是“{id}”，但文件名是 {stem}.toml；两者必须相同",
     },
     "checklist.err_no_steps": {"en": "needs at least one step", "zh": "至少需要一个步骤"},
-    "checklist.err_utf8": {"en": "the file is not UTF-8 text", "zh": "文件不是 UTF-8 文本"},
-    "checklist.err_too_deep": {
-        "en": "its tables or lists are nested too deeply to read",
-        "zh": "其中的表或列表嵌套过深，无法读取",
-    },
     "checklist.err_gone": {"en": "the file is no longer there", "zh": "文件已不存在"},
     "checklist.err_shadows_builtin": {
         "en": "'{id}' is the name of a built-in checklist, which always wins. Rename the file and its id, e.g. to my-{id}.",
