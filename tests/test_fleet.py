@@ -75,7 +75,7 @@ def test_a_bad_row_imports_nothing_and_every_problem_is_listed(cli, terminal, ho
     assert "Nothing was imported" in err
     for expected in [
         "line 3: purchased (Purchase date): '2024-02-30' is not a real calendar date",
-        "line 3: merchant_no (Merchant number): '123' is not a merchant number",
+        "line 3: merchant_no (Merchant number): '123' has 3 characters; a merchant number has 15",
         "line 4, name (Name): not given",
         "line 5: name (Name): 'bad 2' is not a valid name",
         "line 5: brand (Brand) looks like it contains a bank card number",

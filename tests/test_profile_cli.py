@@ -53,7 +53,7 @@ def test_init_no_input_lists_what_is_missing(cli, home: Path) -> None:
     (["--purchased", "2024-03-01", "--brand", "4111 1111 1111 1111"], "card number"),
     (["--purchased", "2024-03-01", "--support-phone", "13812345678"], "--force"),
     (["--purchased", "2024-03-01", "--sim-iccid", "89860012345678901239"], "check digit"),
-    (["--purchased", "2024-03-01", "--merchant-no", "123"], "15 digits"),
+    (["--purchased", "2024-03-01", "--merchant-no", "123"], "a merchant number has 15"),
     (["--purchased", "2024-03-01", "--fee-rate", "6"], "at most 5"),
     (["--purchased", "2024-03-01", "--name", "my shop"], "1-32"),
 ])

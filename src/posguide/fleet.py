@@ -33,7 +33,7 @@ from typing import Any
 
 from . import validate as v
 from .errors import DataError, NeedsConfirmation, UsageError, ValidationError
-from .home import NO_PERMISSION, WRONG_PATH, atomic_write
+from .home import NO_PERMISSION, WRONG_PATH, Home, atomic_write
 from .i18n import t
 from .profile import FIELD_ORDER, Profile, Terminal, check_terminal, parse_field, to_flat
 from .prose import join, wrap
@@ -204,7 +204,8 @@ def read_header(cells: list[str]) -> Columns:
 
 
 def plan_import(profile: Profile | None, raw: bytes, today: date, *, source: str,
-                update: bool = False, force: bool = False) -> ImportPlan:
+                update: bool = False, force: bool = False,
+                home: Home | None = None) -> ImportPlan:
     """Validate a whole CSV file against `profile` and say what it would change.
 
     Raises ImportFailed listing every problem (nothing may be applied then), or
@@ -216,7 +217,8 @@ def plan_import(profile: Profile | None, raw: bytes, today: date, *, source: str
     if first is None or not any(cell.strip() for cell in first[1]):
         raise UsageError(t("fleet.empty", path=source))
     reader = _Reader(read_header(first[1]),
-                     profile.terminals if profile is not None else {}, today, update, force)
+                     profile.terminals if profile is not None else {}, today, update, force,
+                     home)
     plan = ImportPlan()
     # A bad header does not stop the rows being checked: one round of fixes.
     problems: list[Problem] = list(reader.columns.problems)
@@ -247,6 +249,7 @@ class _Reader:
     today: date
     update: bool
     force: bool
+    home: Home | None  # where the MCC table's own entries live
     first_line_of: dict[str, int] = field(default_factory=dict)  # name -> line
     # field -> the line whose value first needed confirming: the reason is
     # explained there once, not again on each of a fleet's rows.
@@ -293,7 +296,7 @@ class _Reader:
             if key in DATE_FIELDS:
                 cell = spreadsheet_date(cell)
             try:
-                values[key] = parse_field(key, cell, self.today, self.force)
+                values[key] = parse_field(key, cell, self.today, self.force, self.home)
             except NeedsConfirmation as warn:
                 if saved is not None and saved.get(key) == warn.value:
                     # Confirmed when it was saved: an exported, edited and

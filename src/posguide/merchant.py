@@ -12,16 +12,14 @@ Pure: nothing printed, no clock.
 
 from __future__ import annotations
 
-import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import DataError, NeedsConfirmation, ValidationError
-from .i18n import LANGS, get_lang, t, tn
+from .errors import DataError, NeedsConfirmation
+from .i18n import LANGS, get_lang, t
 from .prose import join
 
 if TYPE_CHECKING:
@@ -37,10 +35,6 @@ GROUPS = ("retail", "food", "lodging", "services", "auto", "leisure", "telecom",
 CONVENTIONS = ("unionpay", "national")
 ACQUIRER_KINDS = ("bank", "payment-company")
 TABLES = ("acquirers", "regions", "mcc")
-
-# Dashes and spaces people type between groups of a number.
-_SEPARATORS = re.compile(r"[\s\-_.·/]")
-
 
 @dataclass(frozen=True)
 class Names:
@@ -189,16 +183,10 @@ def _parse(name: str, data: Mapping[str, Any], origin: str, into: Tables) -> Non
 
 def loads(raw: bytes, name: str, origin: str, into: Tables) -> None:
     """Read one table file's bytes into `into`; a DataError names the file and key."""
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise DataError(t("merchant.bad_file", path=origin, detail=t("merchant.err_utf8"))) \
-            from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(t("merchant.bad_file", path=origin, detail=str(exc))) from exc
-    except RecursionError:
-        raise DataError(t("merchant.bad_file", path=origin,
-                          detail=t("merchant.err_too_deep"))) from None
+    from .tomlfile import read_toml
+
+    data = read_toml(raw, origin, lambda detail: DataError(
+        t("merchant.bad_file", path=origin, detail=detail)))
     try:
         _parse(name, data, origin, into)
     except _Bad as bad:
@@ -242,32 +230,19 @@ def load_tables(home: Home | None) -> Tables:
     return tables
 
 
-def active_tables() -> Tables:
-    """The tables with the extra entries of the home this run works in."""
-    from . import current
-
-    return load_tables(current.home())
-
-
 # ------------------------------------------------------------------ numbers
-
-
-def clean_number(text: str) -> str:
-    """A merchant number as typed or printed: full-width characters made plain,
-    spaces and dashes between groups removed, letters in capitals."""
-    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
 
 
 def check_mcc(text: str, field: str = "mcc", force: bool = False,
               tables: Tables | None = None) -> str:
-    """Four digits. One that the table does not know must be confirmed (`force`):
-    most likely a typing slip, possibly a category posguide does not list."""
-    from .validate import check_mcc as four_digits
-    from .validate import field_label
+    """Four digits. One that `tables` do not know must be confirmed (`force`):
+    most likely a typing slip, possibly a category posguide does not list.
+    Without `tables`, the shipped ones (a caller with a home passes the home's)."""
+    from .validate import field_label, mcc_format
 
-    value = four_digits(text, field)
+    value = mcc_format(text, field)
     if not force:
-        known = (tables or active_tables()).mccs
+        known = (tables or builtin_tables()).mccs
         if value not in known:
             raise NeedsConfirmation(field, t("merchant.unknown_mcc", field=field_label(field),
                                              value=value), value)
@@ -313,38 +288,24 @@ class Decoded:
 
 def split_number(text: str, field: str = "merchant_no") -> str:
     """A merchant number's 15 characters (letters and digits), or a
-    ValidationError that says what is wrong with it."""
-    from .validate import field_label
+    ValidationError that says what is wrong with it: the same rule as the
+    profile's `merchant_no`, so what one accepts the other does too."""
+    from .validate import check_merchant_no
 
-    value = clean_number(text)
-    label = field_label(field)
-    if not value:
-        raise ValidationError(field, t("merchant.empty", field=label))
-    odd = [ch for ch in value if not (ch.isascii() and ch.isalnum())]
-    if odd:
-        raise ValidationError(field, t("merchant.bad_chars", field=label, value=text.strip(),
-                                       chars=" ".join(dict.fromkeys(odd))))
-    if len(value) != 15:
-        raise ValidationError(field, tn("merchant.bad_length", len(value), field=label,
-                                        value=text.strip()))
-    return value
+    return check_merchant_no(text, field)
 
 
 def decode(text: str, tables: Tables) -> Decoded:
     """Read a merchant number as acquirer (3) + region (4) + MCC (4) +
-    sequence (4). Lenient: the sequence may hold letters; the first three
-    parts must be digits to be read at all."""
+    sequence (4), leniently (DESIGN.md 10): a part that is not all digits is
+    not the usual code and is shown as unknown; the rest is still read."""
     value = split_number(text)
-    parts = {"acquirer": value[:3], "region": value[3:7], "mcc": value[7:11]}
-    for part, code in parts.items():
-        if not code.isdigit():
-            raise ValidationError(part, t("merchant.part_not_digits", code=code, number=value,
-                                          part=t(f"merchant.part.{part}"), count=len(code)))
-    regions = tuple(tables.regions[(c, parts["region"])] for c in CONVENTIONS
-                    if (c, parts["region"]) in tables.regions)
-    return Decoded(value, parts["acquirer"], parts["region"], parts["mcc"], value[11:],
-                   tables.acquirers.get(parts["acquirer"]), regions,
-                   tables.mccs.get(parts["mcc"]))
+    acquirer, region, mcc = value[:3], value[3:7], value[7:11]
+    regions = tuple(tables.regions[(c, region)] for c in CONVENTIONS
+                    if region.isdigit() and (c, region) in tables.regions)
+    return Decoded(value, acquirer, region, mcc, value[11:],
+                   tables.acquirers.get(acquirer) if acquirer.isdigit() else None, regions,
+                   tables.mccs.get(mcc) if mcc.isdigit() else None)
 
 
 def embedded_mcc(number: str) -> str | None:
@@ -356,12 +317,12 @@ def embedded_mcc(number: str) -> str | None:
 # ------------------------------------------------------------------ comparing
 
 
-def same_merchant_no(a: str | None, b: str | None) -> bool:
-    return clean_number(a or "") == clean_number(b or "")
+def same_number(a: str | None, b: str | None) -> bool:
+    """Two merchant numbers, or two terminal IDs, are the same once written
+    the same way (width, separators, case)."""
+    from .validate import clean_merchant_no
 
-
-def same_terminal_id(a: str | None, b: str | None) -> bool:
-    return clean_number(a or "") == clean_number(b or "")
+    return clean_merchant_no(a or "") == clean_merchant_no(b or "")
 
 
 def foreign_fields(term: Terminal, merchant_no: str | None,
@@ -371,9 +332,9 @@ def foreign_fields(term: Terminal, merchant_no: str | None,
     both, or none. A value the record does not show, or the terminal has not
     saved, cannot differ. The statement audit's `foreign` finding uses this."""
     found: list[str] = []
-    if merchant_no and term.merchant_no and not same_merchant_no(merchant_no, term.merchant_no):
+    if merchant_no and term.merchant_no and not same_number(merchant_no, term.merchant_no):
         found.append("merchant_no")
-    if terminal_id and term.terminal_id and not same_terminal_id(terminal_id, term.terminal_id):
+    if terminal_id and term.terminal_id and not same_number(terminal_id, term.terminal_id):
         found.append("terminal_id")
     return tuple(found)
 
@@ -386,12 +347,17 @@ def _plain_name(text: str) -> str:
 
 
 def compare_names(receipt: str, own: str) -> str:
-    """"match", "shortened" (one holds the other: receipts cut long names) or
-    "mismatch"."""
+    """"match", "shortened" or "mismatch". A receipt may cut a long name, so
+    a receipt name that is part of the own name counts ("shortened"), when it
+    is long enough to still be a name: at least 4 characters, or 60% of the
+    own name. A receipt name longer than the own one is another name: the own
+    name inside it ("便利店" in "好又多便利店") is what another shop's name
+    looks like, not a cut."""
     a, b = _plain_name(receipt), _plain_name(own)
     if a == b:
         return "match"
-    if a and b and min(len(a), len(b)) >= 2 and (a in b or b in a):
+    if a and len(a) < len(b) and a in b and len(a) >= 2 \
+            and (len(a) >= 4 or len(a) >= 0.6 * len(b)):
         return "shortened"
     return "mismatch"
 
@@ -414,7 +380,8 @@ class Finding:
     kind: str | None   # foreign (another merchant: 二清), jump (another category: 跳码)
     receipt: str
     own: str | None
-    # mcc: cheaper, dearer, other_kind, unlisted, same_kind; name: shortened;
+    # mcc: cheaper, dearer, other_kind, unlisted, same_kind, own_number (the
+    # merchant's own number carries another code than the contract's); name: shortened;
     # terminal_id: another_terminal (the ID of another terminal in the profile)
     detail: str | None = None
     other_terminal: str | None = None  # with detail another_terminal: its name
@@ -489,7 +456,7 @@ def check_receipt(receipt: Receipt, term: Terminal, tables: Tables,
                                 shown, own, detail))
 
     own_no = term.merchant_no
-    add("merchant_no", None if not own_no else same_merchant_no(receipt.merchant_no, own_no),
+    add("merchant_no", None if not own_no else same_number(receipt.merchant_no, own_no),
         "foreign", receipt.merchant_no, own_no)
     if receipt.name is not None:
         own_name = term.merchant_name
@@ -501,10 +468,10 @@ def check_receipt(receipt: Receipt, term: Terminal, tables: Tables,
                 "shortened" if how == "shortened" else None)
     if receipt.terminal_id is not None:
         own_tid = term.terminal_id
-        same = None if not own_tid else same_terminal_id(receipt.terminal_id, own_tid)
+        same = None if not own_tid else same_number(receipt.terminal_id, own_tid)
         other = None if same else next(
             (o.name for o in others if o.name != term.name and o.terminal_id
-             and same_terminal_id(receipt.terminal_id, o.terminal_id)), None)
+             and same_number(receipt.terminal_id, o.terminal_id)), None)
         if other is not None:
             findings.append(Finding("terminal_id", "mismatch", "foreign", receipt.terminal_id,
                                     own_tid, "another_terminal", other))
@@ -521,6 +488,12 @@ def check_receipt(receipt: Receipt, term: Terminal, tables: Tables,
             add("mcc", None, "jump", code, None)
         elif code == own_code:
             add("mcc", True, "jump", code, own_code)
+        elif from_number and own_no and same_number(receipt.merchant_no, own_no):
+            # The merchant's own number, whose 8th-11th characters say another
+            # code than the contract: the MCC sits there by convention only
+            # (DOMAIN.md), and the number itself is right. Not 跳码: a question
+            # for the acquirer.
+            findings.append(Finding("mcc", "near", None, code, own_code, "own_number"))
         elif shown_mcc is None or own_mcc is None:
             add("mcc", False, "jump", code, own_code, "unlisted")
         elif shown_mcc.fee_class != own_mcc.fee_class:

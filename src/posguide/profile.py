@@ -103,14 +103,15 @@ def _date_not_future(key: str) -> Parser:
     return parse
 
 
-def _mcc(text: str, force: bool) -> str:
-    """Checked against the MCC table, which is read only when a person sets the
-    value (a saved profile is loaded with `force`: no table, no import)."""
+def _mcc(text: str, force: bool, home: Home | None) -> str:
+    """Checked against the MCC table (the shipped one and `home`'s own
+    entries), which is read only when a person sets the value (a saved
+    profile is loaded with `force`: no table, no import)."""
     if force:
-        return v.check_mcc(text, "mcc")
-    from .merchant import check_mcc
+        return v.mcc_format(text, "mcc")
+    from .merchant import check_mcc, load_tables
 
-    return check_mcc(text, "mcc", force)
+    return check_mcc(text, "mcc", force, load_tables(home))
 
 
 FIELDS: dict[str, Field] = {
@@ -123,7 +124,7 @@ FIELDS: dict[str, Field] = {
         _mk("terminal_id", lambda s, d, f: v.check_terminal_id(s, "terminal_id")),
         _mk("merchant_no", lambda s, d, f: v.check_merchant_no(s, "merchant_no")),
         _mk("merchant_name", lambda s, d, f: v.check_text(s, "merchant_name", 80)),
-        _mk("mcc", lambda s, d, f: _mcc(s, f)),
+        _mk("mcc", lambda s, d, f: _mcc(s, f, None)),  # parse_field passes the home
         _mk("location", lambda s, d, f: v.check_text(s, "location", 80)),
         _mk("purchased", _date_not_future("purchased"), required=True),
         _mk("activated", _date_not_future("activated")),
@@ -144,10 +145,15 @@ FIELD_ORDER = list(FIELDS)
 IMPORTANT = ("serial", "support_phone", "sim.expires")
 
 
-def parse_field(key: str, text: str, today: date, force: bool = False) -> Any:
+def parse_field(key: str, text: str, today: date, force: bool = False,
+                home: Home | None = None) -> Any:
+    """One field's value from what was typed. `home` is where the MCC table's
+    own entries live (read only for `mcc`); without it, the shipped table."""
     spec = FIELDS.get(key)
     if spec is None:
         raise UsageError(t("profile.unknown_key", key=key, keys=join(FIELD_ORDER)))
+    if key == "mcc":
+        return _mcc(text, force, home)
     return spec.parse(text, today, force)
 
 

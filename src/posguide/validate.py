@@ -238,18 +238,44 @@ def check_name(text: str, field: str = "name") -> str:
     return value
 
 
+# What people and receipts put between the groups of a merchant number (after
+# NFKC has made full-width forms plain): spaces, dashes of every kind, dots,
+# middle dots, slashes, underscores.
+_NUMBER_SEPARATORS = re.compile(r"[\s\-_./·・\u2010-\u2015\u2212]")
+
+
+def clean_merchant_no(text: str) -> str:
+    """A merchant number as typed or printed, the one way every command reads
+    it: full-width characters made plain, separators between groups removed,
+    letters in capitals."""
+    import unicodedata
+
+    return _NUMBER_SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
+
+
 def check_merchant_no(text: str, field: str = "merchant_no") -> str:
-    """15 characters: digits by convention, but some acquirers put letters in
-    the sequence (DOMAIN.md), so letters are accepted too, in capitals."""
-    value = _SEPARATORS.sub("", text).upper()
-    if not (len(value) == 15 and value.isascii() and value.isalnum()):
-        raise _err(field, "validate.merchant_no", value=text)
+    """15 letters or digits. Digits by convention, but some acquirers use
+    letters (DOMAIN.md), so a letter is accepted anywhere: `merchant decode`
+    says which parts it can then not read."""
+    value = clean_merchant_no(text)
+    label = field_label(field)
+    if not value:
+        raise ValidationError(field, t("validate.merchant_no_empty", field=label))
+    odd = [ch for ch in value if not (ch.isascii() and ch.isalnum())]
+    if odd:
+        raise ValidationError(field, t("validate.merchant_no_chars", field=label,
+                                       value=text.strip(), chars=" ".join(dict.fromkeys(odd))))
+    if len(value) != 15:
+        from .i18n import tn
+
+        raise ValidationError(field, tn("validate.merchant_no_length", len(value), field=label,
+                                        value=text.strip()))
     return value
 
 
-def check_mcc(text: str, field: str = "mcc") -> str:
-    """A merchant category code: 4 digits (full-width ones too). Whether the
-    code is a known one is merchant.check_mcc's business."""
+def mcc_format(text: str, field: str = "mcc") -> str:
+    """A merchant category code's form: 4 digits (full-width ones too). Whether
+    the code is a known one is merchant.check_mcc's business."""
     import unicodedata
 
     value = unicodedata.normalize("NFKC", text).strip()

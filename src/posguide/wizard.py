@@ -26,6 +26,7 @@ from .prompts import Prompter, ask_yes_no, confirm_anyway
 from .prose import say
 
 if TYPE_CHECKING:
+    from .home import Home
     from .store import Revision, Store
 
 PROGRESS_VERSION = 1
@@ -185,6 +186,7 @@ class Wizard:
     terminal: Terminal | None = None
     restart: bool = False
     support_hint: str | None = None
+    home: Home | None = None  # where the MCC table's own entries live
     answers: dict[str, Answer] = field(default_factory=dict)
     _started: date | None = None
     _shown_section: int | None = None
@@ -471,17 +473,17 @@ class Wizard:
         return True
 
     def parse_input(self, step: Step, text: str, force: bool) -> Any:
-        return parse_input(step, text, force, self.today, self.terminal)
+        return parse_input(step, text, force, self.today, self.terminal, self.home)
 
 
 def parse_input(step: Step, text: str, force: bool, today: date,
-                terminal: Terminal | None = None) -> Any:
+                terminal: Terminal | None = None, home: Home | None = None) -> Any:
     """Validate an input step's answer: the step's own parser (code-defined
     steps), else the profile field it sets, else its input kind."""
     if step.parse is not None:
         return step.parse(text, force)
     if step.sets:
-        value = parse_field(step.sets, text, today, force)
+        value = parse_field(step.sets, text, today, force, home)
         if terminal is not None:
             check_terminal(with_value(terminal, step.sets, value), today)
         return value
@@ -561,12 +563,13 @@ def completion_events(checklist: Checklist, answers: dict[str, Answer], terminal
 
 
 def profile_changes(checklist: Checklist, answers: dict[str, Answer],
-                    today: date) -> dict[str, Any]:
+                    today: date, home: Home | None = None) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     for step in checklist.steps:
         answer = answers.get(step.id)
         if step.sets and answer is not None and answer.status == "value" and answer.value:
-            changes[step.sets] = parse_field(step.sets, answer.value, today, answer.forced)
+            changes[step.sets] = parse_field(step.sets, answer.value, today, answer.forced,
+                                             home)
     return changes
 
 
@@ -581,7 +584,7 @@ def complete(store: Store, terminal: str, checklist: Checklist, answers: dict[st
     when the checklist sets fields: a team store then refuses (Conflict) to
     save over what someone changed since; events alone conflict with nothing."""
     events = completion_events(checklist, answers, terminal, today)
-    changes = profile_changes(checklist, answers, today)
+    changes = profile_changes(checklist, answers, today, store.home)
     with store.change(base=base if changes else None) as change:
         term = change.profile.pick(terminal)
         changes = {k: v for k, v in changes.items() if term.get(k) != v}

@@ -164,7 +164,8 @@ def run(found: Checklist, restart: bool) -> None:
     store = ProgressStore(STATE.store, term.name, found.id)
     wizard = Wizard(found, prompter, store, today=today,
                     resume_command=resume_command(f"checklist {found.id}", profile, term),
-                    terminal=term, restart=restart, support_hint=support_hint(term.support_phone))
+                    terminal=term, restart=restart, support_hint=support_hint(term.support_phone),
+                    home=STATE.home)
     answers = wizard.run()
     done = complete(STATE.store, term.name, found, answers, today, base=based_on(profile, term))
     show_completion(prompter, found, term.name, done)

@@ -37,9 +37,6 @@ class State:
         self.extras.clear()
         self.__dict__.pop("home", None)
         self.__dict__.pop("database", None)
-        from .. import current
-
-        current.use(lambda: self.home)  # the home's own MCC entries, for checking `mcc`
 
     @cached_property
     def home(self) -> Home:

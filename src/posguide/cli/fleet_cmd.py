@@ -44,7 +44,8 @@ def import_(
     # One locked write: validate against the profile as it is under the lock,
     # and change nothing unless every row is good.
     with STATE.store.editing(create=True) as profile:
-        plan = plan_import(profile, raw, today, source=source, update=update, force=force)
+        plan = plan_import(profile, raw, today, source=source, update=update, force=force,
+                           home=STATE.home)
         plan.apply(profile)
         default = profile.default
     say(t("fleet.imported", path=source, added=len(plan.added),

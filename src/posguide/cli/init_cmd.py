@@ -72,13 +72,13 @@ def init(
         if text is None:
             continue
         try:
-            values[key] = parse_field(key, text, today, force)
+            values[key] = parse_field(key, text, today, force, STATE.home)
         except NeedsConfirmation as warn:
             if prompter is not None:
                 from ..prompts import confirm_anyway
 
                 if confirm_anyway(prompter, warn):
-                    values[key] = parse_field(key, text, today, True)
+                    values[key] = parse_field(key, text, today, True, STATE.home)
                     continue
                 values.pop(key, None)  # asked again below
             else:
@@ -116,7 +116,7 @@ def init(
         from ..prompts import ask_yes_no
         from .show import terminal_table
 
-        prompter.show(terminal_table(term))
+        prompter.show(terminal_table(term, home=STATE.home))
         if not yes and not ask_yes_no(prompter, t("init.confirm_save"), default=True):
             prompter.say(t("init.not_saved"))
             raise typer.Exit(0)  # the user chose not to: not an error
@@ -135,7 +135,7 @@ def _parse(key: str, today: date, purchased: date | None, text: str, force: bool
     so a merchant is asked again right there rather than after every question."""
     from ..profile import parse_field
 
-    value = parse_field(key, text, today, force)
+    value = parse_field(key, text, today, force, STATE.home)
     if key == "activated" and purchased is not None and value < purchased:
         raise ValidationError(key, t("validate.activated_before_purchase",
                                      activated=value.isoformat(),

@@ -47,14 +47,22 @@ def _show_decoded(d: Decoded) -> None:
     table.add_column(no_wrap=True, style="bold")
     table.add_column(no_wrap=True)
     table.add_column()
-    table.add_row(t("merchant.part.acquirer"), d.acquirer_code, Prose(_acquirer_text(d)))
-    table.add_row(t("merchant.part.region"), d.region_code, Prose(_region_text(d.regions)))
-    table.add_row(t("merchant.part.mcc"), d.mcc_code, Prose(_mcc_text(d.mcc)))
+    table.add_row(t("merchant.part.acquirer"), d.acquirer_code,
+                  Prose(_unreadable(d.acquirer_code) or _acquirer_text(d)))
+    table.add_row(t("merchant.part.region"), d.region_code,
+                  Prose(_unreadable(d.region_code) or _region_text(d.regions)))
+    table.add_row(t("merchant.part.mcc"), d.mcc_code,
+                  Prose(_unreadable(d.mcc_code) or _mcc_text(d.mcc)))
     table.add_row(t("merchant.part.sequence"), d.sequence, Prose(t("merchant.sequence_text")))
     console().print(table)
     console().print()
     say(t("merchant.cannot_know"))
     say(t("merchant.decode_next"), style="dim")
+
+
+def _unreadable(code: str) -> str | None:
+    """What to say of a part that is not digits (decode reads the rest)."""
+    return None if code.isdigit() else t("merchant.part_unreadable", code=code, count=len(code))
 
 
 def _acquirer_text(d: Decoded) -> str:

@@ -27,7 +27,8 @@ def show(json_: Annotated[bool, typer.Option("--json")] = False) -> None:
     if json_:
         print_json(to_json(term))
         return
-    console().print(terminal_table(term, is_default=term.name == profile.default))
+    console().print(terminal_table(term, is_default=term.name == profile.default,
+                                   home=STATE.home))
 
 
 @app.command("set")
@@ -42,7 +43,7 @@ def set_(
         raise UsageError(t("profile.no_rename"))
     today = STATE.today()
     try:
-        parsed = parse_field(key, value, today, force)
+        parsed = parse_field(key, value, today, force, STATE.home)
     except NeedsConfirmation as warn:
         if not interactive():
             raise UsageError(sentences(warn.message, t("init.use_force"))) from None
@@ -51,7 +52,7 @@ def set_(
         if not confirm_anyway(ConsolePrompter(), warn):
             say(t("profile.not_changed"))
             raise typer.Exit(0) from None  # the user chose not to: not an error
-        parsed = parse_field(key, value, today, True)
+        parsed = parse_field(key, value, today, True, STATE.home)
     with STATE.store.editing() as profile:
         term = STATE.terminal(profile)
         old = term.get(key)

@@ -9,10 +9,11 @@ from ..i18n import t
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from ..home import Home
     from ..profile import Terminal
 
 
-def terminal_table(term: Terminal, is_default: bool = False) -> Table:
+def terminal_table(term: Terminal, is_default: bool = False, home: Home | None = None) -> Table:
     from rich.table import Table
 
     from ..profile import FIELD_ORDER, format_value
@@ -31,20 +32,21 @@ def terminal_table(term: Terminal, is_default: bool = False) -> Table:
         if key == "fee_rate" and value is not None:
             text += " %"
         if key == "mcc" and value is not None:
-            text += _mcc_meaning(value)
+            text += _mcc_meaning(value, home)
         table.add_row(t(f"fields.{key}"), text, key)
     table.add_row(t("show.service_end"), term.service_end.isoformat(), "")
     return table
 
 
-def _mcc_meaning(code: str) -> str:
+def _mcc_meaning(code: str, home: Home | None) -> str:
     """`  Restaurants (standard fees)`: what the saved code means, so a typing slip
-    shows. Read from the MCC table only when a code is saved."""
+    shows. Read from the MCC table (with `home`'s own entries) only when a
+    code is saved."""
     from ..errors import DataError
-    from ..merchant import active_tables
+    from ..merchant import load_tables
 
     try:
-        mcc = active_tables().mccs.get(code)
+        mcc = load_tables(home).mccs.get(code)
     except DataError:  # a broken table of the home's own: `receipt check` names it
         return ""
     if mcc is None:

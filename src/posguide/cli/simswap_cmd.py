@@ -33,7 +33,8 @@ def sim_swap(restart: Annotated[bool, typer.Option("--restart")] = False) -> Non
     store = ProgressStore(STATE.store, term.name, checklist.id)
     wizard = Wizard(checklist, prompter, store, today=today,
                     resume_command=resume_command("sim-swap", profile, term),
-                    terminal=term, restart=restart, support_hint=support_hint(term.support_phone))
+                    terminal=term, restart=restart, support_hint=support_hint(term.support_phone),
+                    home=STATE.home)
     answers = wizard.run()
     if not tested(answers):
         # A skipped test payment proves nothing: keep every answer, but ask

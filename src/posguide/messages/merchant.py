@@ -20,32 +20,14 @@ MESSAGES = {
     "merchant.err_choice": {"en": "'{value}' is not one of {choices}",
                             "zh": "“{value}”不是以下之一：{choices}"},
     "merchant.err_code": {"en": "the code must be {length} digits", "zh": "代码应为 {length} 位数字"},
-    "merchant.err_utf8": {"en": "not UTF-8 text", "zh": "不是 UTF-8 编码的文本"},
-    "merchant.err_too_deep": {"en": "nested too deeply", "zh": "嵌套层数过多"},
     # ---------------------------------------------------------------- values
     "merchant.unknown_mcc": {
         "en": "{field}: {value} is not in posguide's list of business types, so its fee class is unknown. Check it against your contract: a typing slip here would hide 跳码 later.",
         "zh": "{field}：{value} 不在 posguide 收录的经营类别里，无法知道它的收费类别。请对照合同核对：这里输错了，以后就发现不了跳码。",
     },
-    "merchant.empty": {
-        "en": "{field}: nothing given. A merchant number has 15 characters, e.g. 102-5810-8398-6056.",
-        "zh": "{field}：没有输入。商户号共 15 位，例如 102-5810-8398-6056。",
-    },
-    "merchant.bad_chars": {
-        "en": "{field}: '{value}' holds characters a merchant number does not have ({chars}). It has 15 letters or digits; spaces and dashes between the groups are fine.",
-        "zh": "{field}：“{value}”里有商户号不会有的字符（{chars}）。商户号由 15 位数字或字母组成，分组之间的空格和横线可以保留。",
-    },
-    "merchant.bad_length": {
-        "en": "{field}: '{value}' has {count} characters; a merchant number has 15 (acquirer 3, region 4, business type 4, sequence 4).",
-        "zh": "{field}：“{value}”有 {count} 位，商户号应为 15 位（收单机构 3 位、地区 4 位、经营类别 4 位、顺序号 4 位）。",
-    },
-    "merchant.bad_length_one": {
-        "en": "{field}: '{value}' has {count} character; a merchant number has 15 (acquirer 3, region 4, business type 4, sequence 4).",
-        "zh": "{field}：“{value}”有 {count} 位，商户号应为 15 位（收单机构 3 位、地区 4 位、经营类别 4 位、顺序号 4 位）。",
-    },
-    "merchant.part_not_digits": {
-        "en": "{part}: '{code}' in {number} is not {count} digits, so this number does not follow the usual layout and cannot be read part by part. It may still be a valid number: some acquirers number their merchants their own way.",
-        "zh": "{part}：{number} 里的“{code}”不是 {count} 位数字。这个号码不是通常的编排，无法逐段解读；但它仍可能是有效的商户号，有些收单机构有自己的编号方式。",
+    "merchant.part_unreadable": {
+        "en": "'{code}' is not {count} digits, so it cannot be read as the usual code. The number may still be valid: some acquirers number their merchants their own way.",
+        "zh": "“{code}”不是 {count} 位数字，无法按通常的编排解读。这个号码仍可能有效：有些收单机构有自己的编号方式。",
     },
     # ---------------------------------------------------------------- decode
     "merchant.part.acquirer": {"en": "Acquirer", "zh": "收单机构"},
@@ -115,7 +97,7 @@ MESSAGES = {
     },
     # ---------------------------------------------------------------- receipt check: asking
     "merchant.receipt_missing": {
-        "en": "Missing --merchant-no: the merchant number printed on the receipt (15 characters). For example:\n  `posguide receipt check --merchant-no 102581083986056 --name 'SHOP NAME' --terminal-id 12345678`\nRun `posguide receipt check` in a terminal window without options to be asked for each.",
+        "en": "Missing --merchant-no: the merchant number printed on the receipt (15 characters). For example:\n  `posguide receipt check --merchant-no 102581083986056 --name \"SHOP NAME\" --terminal-id 12345678`\nRun `posguide receipt check` in a terminal window without options to be asked for each.",
         "zh": "缺少 --merchant-no：小票上印的商户号（15 位）。例如：\n  `posguide receipt check --merchant-no 102581083986056 --name 商户名称 --terminal-id 12345678`\n在终端窗口里不带选项运行 `posguide receipt check`，会逐项询问。",
     },
     "merchant.ask_intro": {
@@ -227,6 +209,10 @@ MESSAGES = {
     "merchant.check.mcc.near.same_kind": {
         "en": "Business type: the receipt shows {receipt}, your records {own}. Both are the same kind of business with the same fees, so this is not the 跳码 to worry about; still, ask your provider which code your contract has, and save that one:\n  `posguide profile set mcc CODE{suffix}`",
         "zh": "经营类别：小票上是{receipt}，您记录的是{own}。两者是同一类生意、费率相同，不是要担心的跳码；不过仍请向服务商问清合同上是哪个类别码，并保存下来：\n  `posguide profile set mcc 类别码{suffix}`",
+    },
+    "merchant.check.mcc.near.own_number": {
+        "en": "Business type: your merchant number carries {receipt}, your contract says {own}. The number is yours, so this is not 跳码; but ask your acquirer which business type you are registered under, and save that one:\n  `posguide profile set mcc CODE{suffix}`",
+        "zh": "经营类别：您的商户号里带的是{receipt}，合同上是{own}。商户号是您自己的，这不是跳码；不过请向收单机构问清您登记的是哪个经营类别，并保存下来：\n  `posguide profile set mcc 类别码{suffix}`",
     },
     "merchant.check.mcc.unknown": {
         "en": "Business type: the receipt books the sale as {receipt}. Your own business type is not saved, so posguide cannot tell whether this is yours. Find the 4-digit business type code (MCC) in your contract or the official app and save it:\n  `posguide profile set mcc CODE{suffix}`",

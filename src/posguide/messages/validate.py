@@ -55,9 +55,21 @@ MESSAGES = {
         "en": "{field}: '{value}' is not a valid name. Use 1-32 letters, digits, -, _ or Chinese characters, no spaces.",
         "zh": "{field}：“{value}”不是有效名称。请用 1-32 个字母、数字、-、_ 或汉字，不含空格。",
     },
-    "validate.merchant_no": {
-        "en": "{field}: '{value}' is not a merchant number. It has 15 digits (a few acquirers put letters in the last four), as written in your contract or the official merchant app.",
-        "zh": "{field}：“{value}”不是有效商户号。商户号为 15 位，一般是数字（个别收单机构的最后四位含字母），以合同或官方商户App上的为准。",
+    "validate.merchant_no_empty": {
+        "en": "{field}: nothing given. A merchant number has 15 characters, e.g. 102-5810-8398-6056.",
+        "zh": "{field}：没有输入。商户号共 15 位，例如 102-5810-8398-6056。",
+    },
+    "validate.merchant_no_chars": {
+        "en": "{field}: '{value}' holds characters a merchant number does not have ({chars}). It has 15 letters or digits; spaces and dashes between the groups are fine.",
+        "zh": "{field}：“{value}”里有商户号不会有的字符（{chars}）。商户号由 15 位数字或字母组成，分组之间的空格和横线可以保留。",
+    },
+    "validate.merchant_no_length": {
+        "en": "{field}: '{value}' has {count} characters; a merchant number has 15 (acquirer 3, region 4, business type 4, sequence 4).",
+        "zh": "{field}：“{value}”有 {count} 位，商户号应为 15 位（收单机构 3 位、地区 4 位、经营类别 4 位、顺序号 4 位）。",
+    },
+    "validate.merchant_no_length_one": {
+        "en": "{field}: '{value}' has {count} character; a merchant number has 15 (acquirer 3, region 4, business type 4, sequence 4).",
+        "zh": "{field}：“{value}”有 {count} 位，商户号应为 15 位（收单机构 3 位、地区 4 位、经营类别 4 位、顺序号 4 位）。",
     },
     "validate.terminal_id": {
         "en": "{field}: '{value}' is not a terminal ID. It has 8 letters or digits and is printed on your receipt.",
