@@ -132,7 +132,7 @@ def test_unknown_columns_and_bad_rows_are_reported_in_one_go(cli, terminal, home
     assert "Nothing was imported from" in r.err and "4 problem(s) to fix first." in r.err
     lines = r.stderr.splitlines()
     first = lines.index("  line 1: unknown columns 'notes', 'iccid' (did you mean 'sim.iccid'?).")
-    assert lines[first:first + 6] == [
+    assert lines[first:first + 7] == [
         "  line 1: unknown columns 'notes', 'iccid' (did you mean 'sim.iccid'?).",
         "    Columns are the field names of `posguide profile show --json`:",
         "    name, brand, model, serial, terminal_id, merchant_no, merchant_name,",
@@ -165,7 +165,7 @@ def test_a_chinese_list_of_columns_is_broken_between_names(cli, tmp_path: Path) 
     assert r.exit_code == 2
     lines = r.stderr.splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("  第 1 行"))
-    assert lines[first:first + 5] == [
+    assert lines[first:first + 6] == [
         "  第 1 行：未知的列：“备注”、“sim_iccid”（是否应为“sim.iccid”？）。",
         "    列名应为 `posguide profile show --json` 中的字段名：",
         "    name、brand、model、serial、terminal_id、merchant_no、merchant_name、",
@@ -344,6 +344,8 @@ def test_export_to_stdout_and_to_a_file(cli, terminal, tmp_path: Path) -> None:
         "activated": "2024-03-05", "service_years": "3", "support_phone": "95016",
         "fee_rate": "0.60", "fee_cap": "", "sim.carrier": "China Mobile",
         "sim.iccid": "89860012345678901238", "sim.expires": "2026-12-05", "sim.plan": "",
+        "fees.debit": "", "fees.debit_cap": "", "fees.credit": "", "fees.qr": "",
+        "fees.per_transaction": "", "fees.yearly": "",
     }
     target = tmp_path / "out" / "fleet.csv"
     target.parent.mkdir(mode=0o755)

@@ -109,6 +109,52 @@ def parse_rate(text: str, field: str = "fee_rate") -> Decimal:
     return rate
 
 
+# ---------------------------------------------------------------- the fee plan
+#
+# A plan value says exactly what is wrong with it: a merchant copying a contract
+# mistypes in a few known ways (a minus sign, 0.6 written as 60, a cap of 0).
+
+_PLAN_NUMBER_RE = re.compile(r"^-?\d{1,12}(\.\d+)?$")
+
+
+def _plan_number(text: str, field: str) -> Decimal:
+    value = text.strip().replace(",", "").replace("，", "")
+    for sign in ("¥", "￥"):
+        value = value.removeprefix(sign).strip()
+    if not _PLAN_NUMBER_RE.match(value):
+        raise _err(field, "validate.plan_number", value=text)
+    number = Decimal(value)
+    if number.is_signed() and number != 0:
+        raise _err(field, "validate.plan_negative", value=text)
+    return abs(number)  # "-0" is 0
+
+
+def parse_plan_rate(text: str, field: str) -> Decimal:
+    """A rate of the fee plan in percent: 0 (free, e.g. public welfare) up to 5,
+    at most 4 places. Over 100 cannot be; over 5 is 0.6 typed as 60."""
+    rate = _plan_number(text.strip().rstrip("%").strip(), field)
+    places = rate.as_tuple().exponent
+    if isinstance(places, int) and places < -4:
+        raise _err(field, "validate.rate_places", value=text)
+    if rate > 100:
+        raise _err(field, "validate.rate_over_100", value=text)
+    if rate > 5:
+        raise _err(field, "validate.rate_too_high", value=text)
+    return rate
+
+
+def parse_plan_money(text: str, field: str, positive: bool = False) -> Decimal:
+    """An amount of the fee plan in CNY: at most 2 places, never negative;
+    `positive` also refuses 0 (a cap of 0 would mean no fee at all)."""
+    money = _plan_number(text, field)
+    places = money.as_tuple().exponent
+    if isinstance(places, int) and places < -2:
+        raise _err(field, "validate.money_places", value=text)
+    if positive and money == 0:
+        raise _err(field, "validate.cap_zero", value=text)
+    return money
+
+
 def parse_int(text: str, field: str, low: int, high: int) -> int:
     value = text.strip()
     if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:

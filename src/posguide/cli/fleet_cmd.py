@@ -29,6 +29,7 @@ def import_(
 ) -> None:
     from ..errors import DataError
     from ..fleet import plan_import, read_source
+    from ..profile import plan_warnings
 
     source = str(file)
     if source == "-":  # `posguide terminal export | ... | posguide terminal import -`
@@ -52,6 +53,9 @@ def import_(
                 updated=len(plan.updated)), style="green")
     if default is not None and any(term.name == default for term in plan.added):
         say(t("fleet.default_is", name=default))
+    for term in plan.added + plan.updated:
+        for warning in plan_warnings(term):
+            say(f"{term.name}: {warning}", style="yellow", err=True)
 
 
 def export(

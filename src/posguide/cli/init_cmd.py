@@ -33,6 +33,13 @@ def init(
     support_phone: Annotated[str | None, Opt("--support-phone")] = None,
     fee_rate: Annotated[str | None, Opt("--fee-rate", metavar="PERCENT")] = None,
     fee_cap: Annotated[str | None, Opt("--fee-cap", metavar="MONEY")] = None,
+    fee_debit: Annotated[str | None, Opt("--fee-debit", metavar="PERCENT")] = None,
+    fee_debit_cap: Annotated[str | None, Opt("--fee-debit-cap", metavar="MONEY")] = None,
+    fee_credit: Annotated[str | None, Opt("--fee-credit", metavar="PERCENT")] = None,
+    fee_qr: Annotated[str | None, Opt("--fee-qr", metavar="PERCENT")] = None,
+    fee_per_transaction: Annotated[str | None,
+                                   Opt("--fee-per-transaction", metavar="MONEY")] = None,
+    fee_yearly: Annotated[str | None, Opt("--fee-yearly", metavar="MONEY")] = None,
     sim_carrier: Annotated[str | None, Opt("--sim-carrier")] = None,
     sim_iccid: Annotated[str | None, Opt("--sim-iccid")] = None,
     sim_expires: Annotated[str | None, Opt("--sim-expires", metavar="DATE")] = None,
@@ -49,6 +56,9 @@ def init(
         "support_phone": support_phone, "fee_rate": fee_rate, "fee_cap": fee_cap,
         "sim.carrier": sim_carrier, "sim.iccid": sim_iccid, "sim.expires": sim_expires,
         "sim.plan": sim_plan,
+        "fees.debit": fee_debit, "fees.debit_cap": fee_debit_cap, "fees.credit": fee_credit,
+        "fees.qr": fee_qr, "fees.per_transaction": fee_per_transaction,
+        "fees.yearly": fee_yearly,
     }
     ask = interactive() and not no_input
     from ..profile import FIELDS, Terminal, check_terminal, parse_field
@@ -121,6 +131,10 @@ def init(
             prompter.say(t("init.not_saved"))
             raise typer.Exit(0)  # the user chose not to: not an error
 
+    from ..profile import plan_warnings
+
+    for warning in plan_warnings(term):
+        say(warning, style="yellow", err=True)
     with STATE.store.editing(create=True) as profile:
         profile.add(term)
         is_default = profile.default == term.name

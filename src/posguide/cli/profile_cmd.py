@@ -37,7 +37,7 @@ def set_(
     value: Annotated[str, typer.Argument(metavar="VALUE")],
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    from ..profile import check_terminal, format_value, parse_field, with_value
+    from ..profile import check_terminal, format_value, parse_field, plan_warnings, with_value
 
     if key == "name":
         raise UsageError(t("profile.no_rename"))
@@ -60,7 +60,10 @@ def set_(
         check_terminal(new_term, today)
         profile.terminals[term.name] = new_term
     say(t("profile.set_done", name=term.name, key=key, old=format_value(old) or "-",
-                      new=format_value(parsed)), style="green")
+          new=format_value(parsed)), style="green")
+    if key.startswith("fees."):
+        for warning in plan_warnings(new_term):
+            say(warning, style="yellow", err=True)
 
 
 @app.command("unset")

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from ..profile import Terminal
 
 
+RATE_KEYS = ("fee_rate", "fees.debit", "fees.credit", "fees.qr")
+
+
 def terminal_table(term: Terminal, is_default: bool = False, home: Home | None = None) -> Table:
     from rich.table import Table
 
@@ -29,7 +32,7 @@ def terminal_table(term: Terminal, is_default: bool = False, home: Home | None =
     for key in FIELD_ORDER:
         value = term.get(key)
         text = format_value(value) if value is not None else t("show.not_set")
-        if key == "fee_rate" and value is not None:
+        if key in RATE_KEYS and value is not None:
             text += " %"
         if key == "mcc" and value is not None:
             text += _mcc_meaning(value, home)

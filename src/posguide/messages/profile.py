@@ -88,4 +88,8 @@ MESSAGES = {
         "zh": "编辑期间资料被其他命令修改，您的修改未保存，已另存为 {rejected}。",
     },
     "profile.edit_saved": {"en": "Saved {path}.", "zh": "已保存 {path}。"},
+    "profile.debit_below_floor": {
+        "en": "Note: a debit card rate of {rate} is below {floor}, less than the card's issuer and the card network may take on their own. It can be a promotion (or 0% for a public-welfare merchant); check it against your contract.",
+        "zh": "提示：借记卡费率 {rate} 低于 {floor}，比发卡行和银行卡组织本身可收取的还少。可能是优惠活动（公益类商户可为 0%），请对照合同核实。",
+    },
 }

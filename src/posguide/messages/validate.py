@@ -99,4 +99,32 @@ MESSAGES = {
         "en": "{field}: '{value}' is not a business type code. It has 4 digits, e.g. 5812 for a restaurant, as in your contract.",
         "zh": "{field}：“{value}”不是有效的商户类别码。类别码为 4 位数字，例如餐馆是 5812，以合同上的为准。",
     },
+    "validate.plan_number": {
+        "en": "{field}: '{value}' is not a number. Write it as in your contract, e.g. 0.60 for a rate of 0.60% or 2.00 for 2 CNY.",
+        "zh": "{field}：“{value}”不是数字。请照合同填写，如费率 0.60% 填 0.60，2 元填 2.00。",
+    },
+    "validate.plan_negative": {
+        "en": "{field}: '{value}' is negative. A fee is never negative: write it without the minus sign.",
+        "zh": "{field}：“{value}”是负数。手续费不会是负数，请去掉负号。",
+    },
+    "validate.rate_places": {
+        "en": "{field}: '{value}' has more than 4 decimal places. A rate in percent has at most 4, e.g. 0.6050.",
+        "zh": "{field}：“{value}”超过 4 位小数。百分比费率最多 4 位小数，如 0.6050。",
+    },
+    "validate.rate_over_100": {
+        "en": "{field}: '{value}' is more than 100%: the fee would be more than the sale. Write the rate in percent, e.g. 0.60.",
+        "zh": "{field}：“{value}”超过 100%，手续费会比交易金额还多。请按百分比填写，如 0.60。",
+    },
+    "validate.rate_too_high": {
+        "en": "{field}: '{value}%' is far above any card fee (they are below 1%). Write the rate in percent: 0.60 means 0.60%.",
+        "zh": "{field}：“{value}%”远高于任何刷卡费率（一般低于 1%）。请按百分比填写：0.60 表示 0.60%。",
+    },
+    "validate.money_places": {
+        "en": "{field}: '{value}' has more than 2 decimal places. Money is in CNY to the fen, e.g. 0.50.",
+        "zh": "{field}：“{value}”超过两位小数。金额以元为单位，精确到分，如 0.50。",
+    },
+    "validate.cap_zero": {
+        "en": "{field}: a cap of 0 would mean no fee at all. Write the cap from your contract (e.g. 20.00), or leave it unset for no cap.",
+        "zh": "{field}：封顶为 0 等于不收手续费。请填合同上的封顶金额（如 20.00）；不封顶就不要填写。",
+    },
 }
