@@ -113,7 +113,8 @@ def test_refused_amounts(amount: str, settled: str, says: str) -> None:
     (D("-0"), D("0"), D("0.6"), None),
     (D("1000"), D("-1"), D("0.6"), None),
     (D("1000"), D("994"), D("NaN"), None),
-    (D("1000"), D("994"), D("0"), None),
+    (D("1000"), D("994"), D("-0.1"), None),  # 0 is a plan's rate (public welfare), -0.1 none
+    (D("1000"), D("994"), D("5.01"), None),
     (D("1000"), D("994"), D("0.6"), D("0.001")),
 ])
 def test_the_core_refuses_inexact_values_given_as_decimals(amount, settled, rate, cap) -> None:

@@ -50,7 +50,7 @@ def test_json_shape(cli, terminal) -> None:
     findings = data["terminals"][0]["findings"]
     assert [f["code"] for f in findings] == ["terminal_service", "profile", "sim_expiry",
                                              "dormancy", "maintenance", "inspection",
-                                             "password", "software", "fee_check"]
+                                             "password", "software", "fee_check", "fee_rate"]
     for f in findings:
         assert set(f) == {"code", "severity", "due", "days", "message", "fix"}
         assert f["severity"] in ("ok", "info", "warn", "critical")

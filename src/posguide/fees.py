@@ -32,6 +32,45 @@ TOLERANCE = CENT
 # more places would only show the noise of rounding to the cent.
 RATE_PLACES = Decimal("0.0001")
 HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+
+Card = Literal["debit", "credit", "qr"]
+CARDS: tuple[Card, ...] = ("debit", "credit", "qr")
+
+
+@dataclass(frozen=True)
+class Agreed:
+    """What the contract allows on one sale of one card type."""
+
+    rate: Decimal
+    cap: Decimal | None = None
+    per_transaction: Decimal = ZERO
+
+    def fee(self, amount: Decimal) -> Decimal:
+        """The fee the plan allows on `amount`: the rate's fee half-up to the
+        cent, capped, plus the fixed add-on."""
+        fee = _rate_fee(amount, self.rate)
+        if self.cap is not None and fee > self.cap:
+            fee = self.cap
+        return fee + self.per_transaction
+
+
+def agreed_for(term: Terminal, card: Card | None) -> Agreed | None:
+    """The plan's terms for a card type. The plan's own rate for the card when
+    it names one (with the debit cap for debit cards), else `fee_rate` and
+    `fee_cap`, which stand for every card type the plan does not name. None
+    when nothing is known."""
+    plan = term.fees
+    add_on = plan.per_transaction or ZERO
+    rate = None if card is None else getattr(plan, card)
+    if rate is not None:
+        return Agreed(rate, plan.debit_cap if card == "debit" else None, add_on)
+    if term.fee_rate is not None:
+        cap = term.fee_cap
+        if card == "debit" and plan.debit_cap is not None:
+            cap = plan.debit_cap
+        return Agreed(term.fee_rate, cap, add_on)
+    return None
 
 
 @dataclass(frozen=True)
@@ -44,6 +83,7 @@ class FeeCheck:
     agreed_rate: Decimal
     cap: Decimal | None
     verdict: Verdict
+    per_transaction: Decimal = ZERO  # the fixed add-on the plan allows, in expected_fee
 
     @property
     def difference(self) -> Decimal:
@@ -72,6 +112,8 @@ class FeeCheck:
         data = self.to_json()
         if self.cap is not None:
             data["cap"] = str(self.cap)
+        if self.per_transaction:
+            data["per_transaction"] = str(self.per_transaction)
         return data
 
 
@@ -90,7 +132,7 @@ def _money(value: Decimal, field: str) -> Decimal:
 
 
 def check(amount: Decimal, settled: Decimal, rate: Decimal,
-          cap: Decimal | None = None) -> FeeCheck:
+          cap: Decimal | None = None, per_transaction: Decimal = ZERO) -> FeeCheck:
     """Compare the fee taken from one transaction with the agreed rate and cap.
 
     Raises ValidationError for an amount of 0, a settled amount above the
@@ -105,7 +147,9 @@ def check(amount: Decimal, settled: Decimal, rate: Decimal,
         settled = _money(settled, "settled")
         if cap is not None:
             cap = _money(cap, "fee_cap")
-        if not rate.is_finite() or not Decimal(0) < rate <= Decimal(5):
+        # A plan may say 0% (public welfare); a rate typed on the command line
+        # (validate.parse_rate) is above 0.
+        if not rate.is_finite() or not Decimal(0) <= rate <= Decimal(5):
             raise ValidationError("fee_rate", t("validate.rate", field=v.field_label("fee_rate"),
                                                 value=str(rate)))
         if amount == 0:
@@ -115,9 +159,8 @@ def check(amount: Decimal, settled: Decimal, rate: Decimal,
             raise ValidationError("settled", t("fee.settled_over", settled=format_money(settled),
                                                amount=format_money(amount)))
         fee = amount - settled
-        expected = _rate_fee(amount, rate)
-        if cap is not None and expected > cap:
-            expected = cap
+        per_transaction = _money(per_transaction, "fees.per_transaction")
+        expected = Agreed(rate, cap, per_transaction).fee(amount)
         effective = (fee / amount * HUNDRED).quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
         difference = fee - expected
         verdict: Verdict = "ok"
@@ -126,16 +169,19 @@ def check(amount: Decimal, settled: Decimal, rate: Decimal,
         elif difference < -TOLERANCE:
             verdict = "lower"
         return FeeCheck(amount=amount, settled=settled, fee=fee, expected_fee=expected,
-                        effective_rate=effective, agreed_rate=rate, cap=cap, verdict=verdict)
+                        effective_rate=effective, agreed_rate=rate, cap=cap, verdict=verdict,
+                        per_transaction=per_transaction)
 
 
-def check_text(amount: str, settled: str, rate: str, cap: str | None = None) -> FeeCheck:
+def check_text(amount: str, settled: str, rate: str, cap: str | None = None,
+               per_transaction: Decimal = ZERO) -> FeeCheck:
     """`check` from what the user typed, each value parsed like everywhere else."""
     return check(
         v.parse_money(amount, "amount"),
         v.parse_money(settled, "settled"),
         v.parse_rate(rate, "fee_rate"),
         None if cap is None else v.parse_money(cap, "fee_cap"),
+        per_transaction,
     )
 
 
@@ -172,25 +218,52 @@ class Checked:
 
 
 def check_and_record(store: Store, terminal: str | None, amount: str, settled: str,
-                     rate: str | None, cap: str | None, today: date) -> Checked:
-    """`fee check`: the agreed rate and cap from the terminal's profile unless
-    given, the check, and a `fee-check` event for the terminal (when there is
-    a profile to say which terminal it was)."""
+                     rate: str | None, cap: str | None, today: date,
+                     card: str | None = None) -> Checked:
+    """`fee check`: the agreed rate and cap from the terminal's fee plan for
+    the card type (`card`), else its `fee_rate`/`fee_cap`, unless given; the
+    check; and a `fee-check` event for the terminal (when there is a profile
+    to say which terminal it was)."""
     from .errors import UsageError
-    from .history import Event
+    from .fee_history import record_fee_check
 
     profile = store.load_profile()
     term = profile.pick(terminal) if profile is not None and profile.terminals else None
-    if rate is None and term is not None and term.fee_rate is not None:
-        rate = str(term.fee_rate)
-    if cap is None and term is not None and term.fee_cap is not None:
+    kind = parse_card(card)
+    per_transaction = ZERO
+    if rate is None and term is not None:
+        agreed = agreed_for(term, kind)
+        named = [c for c in CARDS if getattr(term.fees, c) is not None]
+        if agreed is None and kind is None and named:
+            raise UsageError(t("fee.which_card", cards=", ".join(named)))
+        if agreed is not None:
+            rate = str(agreed.rate)
+            per_transaction = agreed.per_transaction
+            if cap is None and agreed.cap is not None:
+                cap = str(agreed.cap)
+    elif cap is None and term is not None and term.fee_cap is not None:
         cap = str(term.fee_cap)
-    elif cap is not None and cap.strip().lower() in NO_CAP:
+    if cap is not None and cap.strip().lower() in NO_CAP:
         cap = None
     if rate is None:
         raise UsageError(t("fee.no_rate"))
-    result = check_text(amount, settled, rate, cap)
+    result = check_text(amount, settled, rate, cap, per_transaction)
     if term is not None:
-        store.append([Event(terminal=term.name, kind="fee-check", date=today,
-                            data=result.to_event_data())])
+        data = result.to_event_data()
+        if kind is not None:
+            data["card"] = kind
+        record_fee_check(store, term.name, today, data)
     return Checked(result, term)
+
+
+def parse_card(text: str | None) -> Card | None:
+    """`--card debit|credit|qr`."""
+    from .errors import UsageError
+
+    if text is None:
+        return None
+    value = text.strip().lower()
+    for card in CARDS:
+        if value == card:
+            return card
+    raise UsageError(t("fee.bad_card", value=text, cards=", ".join(CARDS)))

@@ -33,6 +33,7 @@ CODES: dict[str, str] = {
     "password": "security",
     "software": "security",
     "fee_check": "security",
+    "fee_rate": "security",
 }
 GROUPS = ("terminal", "sim", "activity", "care", "security")
 
@@ -56,6 +57,7 @@ FIXES: dict[str, tuple[str, ...]] = {
     "password": ("posguide checklist security",),
     "software": ("posguide checklist security",),
     "fee_check": ("posguide fee check --amount AMOUNT --settled SETTLED",),
+    "fee_rate": ("posguide statement audit FILE", "posguide checklist legit-check"),
 }
 
 
@@ -167,6 +169,19 @@ def _profile(term: Terminal, suffix: str) -> Finding:
     return Finding("profile", "info", None, None, words, fixes)
 
 
+def _fee_rate(latest: Mapping[str, date], term: Terminal, suffix: str) -> Finding:
+    """Money taken above the plan, as the latest fee check or audit found it."""
+    from .history import FEE_ABOVE_PLAN
+
+    found = latest.get(FEE_ABOVE_PLAN)
+    if found is None or found < term.started:
+        key = "status.fee_rate.ok" if latest.get("fee-check") else "status.fee_rate.unknown"
+        return Finding("fee_rate", "ok", None, None, partial(t, key))
+    return Finding("fee_rate", "warn", None, None,
+                   partial(t, "status.fee_rate.warn", date=found.isoformat()),
+                   tuple(c + suffix for c in FIXES["fee_rate"]))
+
+
 def with_terminal(command: str, name: str) -> str:
     """`command` aimed at terminal `name` (names are letters, digits, - and _,
     so they need no quoting in a shell)."""
@@ -189,13 +204,15 @@ def evaluate(term: Terminal, latest: Mapping[str, date], policy: Mapping[str, in
         found[code] = _interval(code, latest.get(kind), term,
                                 policy[f"{code}_warn_days"], policy[f"{code}_critical_days"],
                                 today, suffix)
+    found["fee_rate"] = _fee_rate(latest, term, suffix)
     return [found[code] for code in CODES]
 
 
 # Among findings of one severity, what hurts the merchant most comes first: an
 # expired SIM card or service period stops payments today; a late cleaning does not.
 IMPACT = {code: i for i, code in enumerate((
-    "sim_expiry", "terminal_service", "dormancy", "inspection", "fee_check", "password",
+    "sim_expiry", "terminal_service", "fee_rate", "dormancy", "inspection", "fee_check",
+    "password",
     "software", "maintenance", "profile",
 ))}
 

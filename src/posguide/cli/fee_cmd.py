@@ -16,18 +16,21 @@ if TYPE_CHECKING:
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
 
+
 @app.command("check")
 def check(
     amount: Annotated[str, typer.Option("--amount", metavar="MONEY")],
     settled: Annotated[str, typer.Option("--settled", metavar="MONEY")],
     rate: Annotated[str | None, typer.Option("--rate", metavar="PERCENT")] = None,
     cap: Annotated[str | None, typer.Option("--cap", metavar="MONEY")] = None,
+    card: Annotated[str | None, typer.Option("--card", metavar="debit|credit|qr")] = None,
     json_: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     from ..fees import check_and_record
 
     today = STATE.today()
-    done = check_and_record(STATE.store, STATE.terminal_name, amount, settled, rate, cap, today)
+    done = check_and_record(STATE.store, STATE.terminal_name, amount, settled, rate, cap, today,
+                            card=card)
     result, term = done.result, done.terminal
 
     if json_:

@@ -51,4 +51,12 @@ MESSAGES = {
         "en": "Not recorded: there is no terminal yet. Add yours with `posguide init` to keep a history of fee checks.",
         "zh": "未记录：还没有终端。用 `posguide init` 添加终端后，每次费率核对都会记入历史。",
     },
+    "fee.bad_card": {
+        "en": "--card: '{value}' is not a card type. Use one of: {cards}.",
+        "zh": "--card：“{value}”不是卡类型。请用以下之一：{cards}（借记卡、贷记卡、扫码）。",
+    },
+    "fee.which_card": {
+        "en": "Your fee plan has a rate per card type ({cards}). Say which card paid, e.g. --card debit, or give the rate with --rate PERCENT.",
+        "zh": "您的费率方案按卡类型分别定价（{cards}）。请说明是哪种卡付的款，如 --card debit；或用 --rate 给出费率。",
+    },
 }

@@ -271,6 +271,9 @@ MESSAGES = {
                                "zh": "这笔交易实际到账的金额（元）。"},
     "help.fee.check.rate": {"en": "Agreed rate in percent (default: the terminal's fee_rate).",
                             "zh": "约定费率（百分比，默认：终端资料中的 fee_rate）。"},
+    "help.fee.check.card": {
+        "en": "debit, credit or qr: take the rate and cap of your fee plan for this card type.",
+        "zh": "debit（借记卡）、credit（贷记卡）或 qr（扫码）：按费率方案中该类型的费率和封顶核对。"},
     "help.fee.check.cap": {
         "en": "Agreed fee cap per transaction in CNY (default: the terminal's fee_cap; `none` for no cap).",
         "zh": "约定的单笔手续费封顶（元，默认：终端资料中的 fee_cap；填 none 表示不封顶）。",

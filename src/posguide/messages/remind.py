@@ -11,6 +11,7 @@ MESSAGES = {
     "remind.item.password": {"en": "admin password change", "zh": "更换管理密码"},
     "remind.item.software": {"en": "software update check", "zh": "软件更新检查"},
     "remind.item.fee_check": {"en": "fee check", "zh": "费率核对"},
+    "remind.item.fee_rate": {"en": "fees above the plan", "zh": "手续费超出约定"},
     "remind.calendar_name": {"en": "posguide reminders", "zh": "posguide 提醒"},
     "remind.written": {"en": "Wrote {count} reminders to {path}.",
                        "zh": "已写入 {count} 条提醒：{path}。"},

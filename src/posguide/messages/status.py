@@ -96,6 +96,13 @@ MESSAGES = {
     "status.fee_check.critical": {
         "en": "Fees not checked for a long time: {since}. A quiet rate rise is a common scam.",
         "zh": "费率很久没有核对：{since}。悄悄调高费率是常见骗局。"},
+    "status.fee_rate.ok": {"en": "The latest fee check found no fees above your plan.",
+                           "zh": "最近一次费率核对未发现超出约定的手续费。"},
+    "status.fee_rate.unknown": {"en": "No fee check yet to compare with your plan.",
+                                "zh": "还没有核对过费率，无法与约定比较。"},
+    "status.fee_rate.warn": {
+        "en": "The fee check of {date} found fees above your plan. Ask your provider, on the number in your contract, to correct the rate and refund the difference, then audit the next statement.",
+        "zh": "{date} 的费率核对发现手续费超出约定。请拨打合同上的客服电话，要求服务商更正费率、退还多扣的钱，然后核对下一期结算明细。"},
     # profile
     "status.profile.ok": {"en": "Profile has the serial number, support phone and SIM expiry.",
                           "zh": "资料齐全：机身号、客服电话、流量卡到期日均已填写。"},
@@ -115,6 +122,7 @@ MESSAGES = {
     "status.code.password": {"en": "Admin password", "zh": "管理密码"},
     "status.code.software": {"en": "Software", "zh": "软件更新"},
     "status.code.fee_check": {"en": "Fee check", "zh": "费率核对"},
+    "status.code.fee_rate": {"en": "Fees vs plan", "zh": "费率是否超约定"},
     "status.severity.ok": {"en": "fine", "zh": "正常"},
     "status.severity.info": {"en": "note", "zh": "提示"},
     "status.severity.warn": {"en": "due soon", "zh": "即将到期"},
