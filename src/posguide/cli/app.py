@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "remind": ("remind_cmd", "app"),
     "notify": ("notify_cmd", "app"),
     "fee": ("fee_cmd", "app"),
+    "statement": ("statement_cmd", "app"),
     "terminal": ("terminal_cmd", "app"),
     "profile": ("profile_cmd", "app"),
     "merchant": ("merchant_cmd", "app"),

@@ -288,4 +288,24 @@ MESSAGES = {
                      "zh": "把本机的终端、历史记录和未完成的向导复制到团队数据库。"},
     "help.db.pull": {"en": "Copy the team's terminals and their history into this home.",
                      "zh": "把团队的终端及其历史记录复制到本机。"},
+    # statement
+    "help.statement": {"en": "Check settlement statements against your fee plan.",
+                       "zh": "按费率方案核对结算明细。"},
+    "help.statement.audit": {
+        "en": "Check every sale of settlement statements (CSV or XLSX, exported from your merchant app) against the fee plan, and find what you lose: fees above the plan, a rate that rose, fixed extras, deductions, sales never credited, rows of another merchant. Records a fee check.",
+        "zh": "按费率方案逐笔核对结算明细（从商户 App 导出的 CSV 或 XLSX），找出损失：超出约定的手续费、费率上涨、每笔固定加收、结算款被扣、交易未到账、其他商户的交易。并记下一次费率核对。",
+    },
+    "help.statement.audit.files": {"en": "One or more statement files (a month per file is fine); the same row in two files counts once.",
+                                   "zh": "一个或多个结算明细文件（可每月一个）；多个文件中重复的行只计一次。"},
+    "help.statement.audit.unit": {"en": "Amounts are in yuan or fen (default: from the header, else yuan).",
+                                  "zh": "金额单位：yuan（元）或 fen（分）（默认按表头判断，否则为元）。"},
+    "help.statement.audit.map_": {
+        "en": "Say which column holds a field, e.g. --map \"金额=amount\" (repeatable). Fields: time, date, amount, fee, settled, card, type, payment, terminal_id, merchant_no, ref, orig_ref, card_no.",
+        "zh": "说明某列对应的字段，如 --map \"金额=amount\"（可多次使用）。字段：time、date、amount、fee、settled、card、type、payment、terminal_id、merchant_no、ref、orig_ref、card_no。"},
+    "help.statement.audit.json_": {"en": "Print every finding and the summary as JSON.",
+                                   "zh": "以 JSON 输出所有问题和汇总。"},
+    "help.statement.audit.html": {"en": "Also write the report as one self-contained web page, to send to a merchant.",
+                                  "zh": "同时把报告写成一个独立的网页文件，便于发给商户。"},
+    "help.statement.audit.check": {"en": "Exit with code 1 when anything was found (for scripts).",
+                                   "zh": "发现任何问题时以代码 1 退出（供脚本使用）。"},
 }

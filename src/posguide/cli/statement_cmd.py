@@ -1,0 +1,116 @@
+"""`posguide statement audit`: a settlement statement checked sale by sale
+against the terminal's fee plan."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import UsageError
+from ..i18n import t
+from ..render import console, print_json, print_notices, say
+from .common import STATE
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..statement import Source, Unit
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
+
+
+@app.command("audit")
+def audit(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...")],
+    unit: Annotated[str | None, typer.Option("--unit", metavar="yuan|fen")] = None,
+    map_: Annotated[list[str] | None, typer.Option("--map", metavar="HEADER=FIELD")] = None,
+    json_: Annotated[bool, typer.Option("--json")] = False,
+    html: Annotated[Path | None, typer.Option("--html", metavar="FILE", dir_okay=False)] = None,
+    check: Annotated[bool, typer.Option("--check")] = False,
+) -> int:
+    from ..fee_history import record_fee_check
+    from ..fees import CARDS
+    from ..statement import audit, parse_map
+
+    term = STATE.terminal()
+    if term.fee_rate is None and all(getattr(term.fees, c) is None for c in CARDS):
+        raise UsageError(t("statement.no_plan", name=term.name))
+    sources = [_source(path) for path in files]
+    mapping = parse_map(map_ or [])
+    with _progress(sources) as tick:
+        result = audit(sources, term, _unit(unit), mapping, tick)
+
+    today = STATE.today()
+    notices = record_fee_check(STATE.home, term.name, today, result.to_event_data())
+    print_notices(notices)
+    if html is not None:
+        from .statement_html import write_report
+
+        write_report(html, result)
+    if json_:
+        print_json(result.to_json())
+    else:
+        from .statement_view import render
+
+        render(console(), result)
+        if html is not None:
+            say(t("statement.html_written", path=str(html)), style="green")
+        say(t("statement.recorded", name=term.name, date=today.isoformat()), style="dim")
+    return 1 if check and result.findings else 0
+
+
+def _unit(text: str | None) -> Unit | None:
+    if text is None:
+        return None
+    value = text.strip().lower()
+    if value in ("yuan", "元", "cny"):
+        return "yuan"
+    if value in ("fen", "分"):
+        return "fen"
+    raise UsageError(t("statement.bad_unit", value=text))
+
+
+def _source(path: Path) -> Source:
+    from ..statement import Source
+
+    if not path.is_file():
+        raise UsageError(t("statement.cannot_open", path=str(path),
+                           error=t("statement.no_such_file")))
+    return Source(path, str(path))
+
+
+class _progress:  # noqa: N801 - used as a context manager, like contextlib's
+    """A progress bar on stderr while the files are read, only when stderr is
+    a terminal (never in pipes, logs or tests)."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        self.sources = sources
+        self.bar: object | None = None
+
+    def __enter__(self) -> Callable[[int, int, int], None] | None:
+        if not sys.stderr.isatty():
+            return None
+        from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn
+
+        from ..render import err_console
+
+        bar = Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+                       console=err_console(), transient=True)
+        bar.start()
+        self.bar = bar
+        tasks: dict[int, TaskID] = {}
+
+        def tick(index: int, done: int, total: int) -> None:
+            if index not in tasks:
+                tasks[index] = bar.add_task(
+                    t("statement.reading", path=self.sources[index].path.name), total=total)
+            bar.update(tasks[index], completed=done, total=total)
+
+        return tick
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()  # type: ignore[attr-defined]
