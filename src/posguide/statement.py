@@ -370,12 +370,13 @@ def classify_kind(text: str) -> Kind:
         return "void"
     if any(w in low for w in ("退货", "退款", "refund", "return")):
         return "refund"
-    if deduction_kind(low) is not None:
+    sort = deduction_kind(low)
+    if sort is not None and sort != "other":
         return "deduction"
     if any(w in low for w in ("消费", "收款", "销售", "支付", "预授权完成", "sale", "purchase",
                               "payment", "pay")):
         return "sale"
-    return "other"
+    return "deduction" if sort is not None else "other"
 
 
 def deduction_kind(low: str) -> str | None:
@@ -389,7 +390,7 @@ def deduction_kind(low: str) -> str | None:
     if any(w in low for w in ("服务费", "技术服务", "service")):
         return "service"
     if any(w in low for w in ("扣款", "扣费", "代扣", "deduct", "charge", "费")):
-        return "other"
+        return "other"  # after the sale words: 消费 (a sale) has 费 in it too
     return None
 
 
@@ -548,7 +549,7 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "count": self.count,
-                "money": {k: str(v) for k, v in self.money.items()},
+                "money": {k: str(v.quantize(CENT)) for k, v in self.money.items()},
                 **{k: _jsonable(v) for k, v in self.facts.items()},
                 "rows": [r.to_json() for r in self.rows],
                 "rows_listed": len(self.rows)}
@@ -650,7 +651,7 @@ class Audit:
             if f.code in ("above_plan", "fixed_fee"):
                 total += f.money["total"]
             elif f.code == "deduction":
-                total += f.money["beyond_plan"]
+                total += f.money["beyond"]
         return total
 
     @property
@@ -957,8 +958,10 @@ class _Auditor:
                     if len(self.foreign) < ROW_LIMIT:
                         self.foreign.append(Row(
                             name, line, day, kind, abs(amount), fee, None, settled,
-                            ref=_visible(ref) or None, terminal_id=_visible(tid) or None,
-                            merchant_no=_visible(mno) or None, what=", ".join(differs)))
+                            ref=_visible(ref) or None,
+                            terminal_id=_visible(tid) if "terminal_id" in differs else None,
+                            merchant_no=_visible(mno) if "merchant_no" in differs else None,
+                            what=None))
                     continue
             if self.first is None or day < self.first:
                 self.first = day
@@ -1197,7 +1200,7 @@ class _Auditor:
         beyond = total - allowed
         if beyond <= TOLERANCE:
             return None
-        return Finding("deduction", {"total": total, "allowed": allowed, "beyond_plan": beyond},
+        return Finding("deduction", {"total": total, "allowed": allowed, "beyond": beyond},
                        self.deducted_count, self.deducted,
                        {"kinds": {k: v for k, v in sorted(self.deducted_total.items())}})
 

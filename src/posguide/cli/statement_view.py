@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..fees import format_money, format_rate
-from ..i18n import t
+from ..i18n import t, tn
 from ..render import SEVERITY_STYLE
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def render(out: Console, result: Audit) -> None:
         out.print()
         out.print(table)
 
-    rows = chart_rows(result, max(min(out.width, 100) - 22, 20))
+    rows = chart_rows(result, max(min(out.width, 100) - 23, 20))
     if rows:
         out.print()
         out.print(Text(t("statement.chart_title", bar=BAR, mark=MARK, over=OVER)),
@@ -129,7 +129,7 @@ def render(out: Console, result: Audit) -> None:
                            overpaid=format_money(result.overpaid)))
     for finding in result.findings:
         out.print()
-        _finding(out, finding)
+        _finding(out, finding, len(result.files) == 1)
 
 
 def finding_words(finding: Finding) -> dict[str, Any]:
@@ -154,25 +154,27 @@ def finding_sentence(finding: Finding) -> str:
     key = f"statement.finding.{finding.code}"
     if finding.code == "fixed_fee" and finding.money.get("allowed"):
         key += "_allowed"
-    return t(key, **finding_words(finding))
+    words = finding_words(finding)
+    return tn(key, words.pop("count"), **words)
 
 
-def _finding(out: Console, finding: Finding) -> None:
+def _finding(out: Console, finding: Finding, one_file: bool) -> None:
     from rich.table import Table
 
     from ..render import say
 
     _marked(out, "critical" if finding.code != "foreign" else "warn",
-            f"{t('statement.code.' + finding.code)}: {finding_sentence(finding)}")
+            t("statement.heading", code=t("statement.code." + finding.code),
+              sentence=finding_sentence(finding)))
     if finding.rows:
-        table = Table(box=None, padding=(0, 1, 0, 2), show_edge=False)
+        table = Table(box=None, padding=(0, 1, 0, 0), show_edge=False)
         columns = row_columns(finding)
         for key in columns:
-            table.add_column(t(f"statement.col.{key}"), no_wrap=key != "what",
+            table.add_column(t(f"statement.col.{key}"), no_wrap=key not in ("what", "card_no"),
                              justify="right" if key in MONEY_COLUMNS else "left",
                              overflow="fold")
         for row in finding.rows[:ROWS_SHOWN]:
-            table.add_row(*[cell(row, key) for key in columns])
+            table.add_row(*[cell(row, key, one_file) for key in columns])
         out.print(table)
         more = finding.count - min(len(finding.rows), ROWS_SHOWN)
         if more > 0:
@@ -193,12 +195,12 @@ def row_columns(finding: Finding) -> list[str]:
     return ["line", "date", "amount", "what", "ref"]
 
 
-def cell(row: Row, key: str) -> str:
+def cell(row: Row, key: str, one_file: bool = False) -> str:
     """One cell of a finding's row, as text (masked card numbers only)."""
     from pathlib import Path
 
     if key == "line":
-        return f"{Path(row.file).name}:{row.line}"
+        return str(row.line) if one_file else f"{Path(row.file).name}:{row.line}"
     if key == "date":
         return row.day.isoformat()
     if key == "card":
@@ -220,9 +222,9 @@ def cell(row: Row, key: str) -> str:
     if key == "what":
         parts = [row.what or ""]
         if row.merchant_no:
-            parts.append(row.merchant_no)
+            parts.append(f"{t('fields.merchant_no')} {row.merchant_no}")
         if row.terminal_id:
-            parts.append(row.terminal_id)
+            parts.append(f"{t('fields.terminal_id')} {row.terminal_id}")
         return " ".join(p for p in parts if p)
     raise KeyError(key)
 

@@ -199,6 +199,7 @@ MESSAGES = {
         "en": "The money may go through another merchant (二清) or a wrong category (跳码) and may not be protected. Compare the receipt, your bank statement and the card network's app record; then call the official support number on your contract.",
         "zh": "这些款项可能经过了别的商户（二清）或被换了类别（跳码），资金可能没有保障。请核对小票、银行账单和云闪付等银行卡组织 App 中的记录是否一致（三单一致），再拨打合同上的官方客服电话。",
     },
+    "statement.heading": {"en": "{code}: {sentence}", "zh": "{code}：{sentence}"},
     "statement.code.above_plan": {"en": "Fees above the plan", "zh": "手续费超出约定"},
     "statement.code.rate_rose": {"en": "Rate rose", "zh": "费率上涨"},
     "statement.code.fixed_fee": {"en": "Fixed extra charge", "zh": "每笔固定加收"},
@@ -224,4 +225,16 @@ MESSAGES = {
         "zh": "超出约定多扣 {overpaid} 元",
     },
     "statement.html.verdict_ok": {"en": "No money taken above the plan", "zh": "没有超出约定的扣费"},
+    "statement.finding.above_plan_one": {
+        "en": "1 sale was charged more than your plan allows: {total} CNY.",
+        "zh": "有 1 笔交易的手续费超出约定，多扣 {total} 元。",
+    },
+    "statement.finding.unsettled_one": {
+        "en": "1 sale ({amount} CNY) has no money credited: {total} CNY should have reached your account.",
+        "zh": "有 1 笔交易（{amount} 元）没有到账，应到账 {total} 元。",
+    },
+    "statement.finding.foreign_one": {
+        "en": "1 row ({total} CNY) is under another merchant number or terminal ID than this terminal's.",
+        "zh": "有 1 行（{total} 元）的商户号或终端号不是这台终端的。",
+    },
 }
