@@ -336,19 +336,23 @@ def xlsx_bytes(rows: list[list[object]]) -> bytes:
                 sheet.write(f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(value))}</t></is></c>')
         sheet.write("</row>")
     sheet.write("</sheetData></worksheet>")
+    ns = "http://schemas.openxmlformats.org"
+    office = f"{ns}/officeDocument/2006/relationships"
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml"
     files = {
         "[Content_Types].xml": (
             '<?xml version="1.0" encoding="UTF-8"?>'
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{kind}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{kind}.worksheet+xml"/>'
             "</Types>"),
         "_rels/.rels": (
             '<?xml version="1.0" encoding="UTF-8"?>'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+            f'<Relationship Id="rId1" Type="{office}/officeDocument" Target="xl/workbook.xml"/>'
             "</Relationships>"),
         "xl/workbook.xml": (
             '<?xml version="1.0" encoding="UTF-8"?>'
@@ -358,7 +362,8 @@ def xlsx_bytes(rows: list[list[object]]) -> bytes:
         "xl/_rels/workbook.xml.rels": (
             '<?xml version="1.0" encoding="UTF-8"?>'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId1" Type="{office}/worksheet" '
+            'Target="worksheets/sheet1.xml"/>'
             "</Relationships>"),
         "xl/worksheets/sheet1.xml": sheet.getvalue(),
     }

@@ -52,7 +52,7 @@ class Agreed:
         fee = _rate_fee(amount, self.rate)
         if self.cap is not None and fee > self.cap:
             fee = self.cap
-        return fee + self.per_transaction
+        return (fee + self.per_transaction).quantize(CENT)
 
 
 def agreed_for(term: Terminal, card: Card | None) -> Agreed | None:

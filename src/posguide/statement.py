@@ -531,7 +531,7 @@ class Row:
         for key in ("fee", "expected", "settled", "difference"):
             value = getattr(self, key)
             if value is not None:
-                out[key] = str(value)
+                out[key] = str(value.quantize(CENT))
         for key in ("card", "card_no", "ref", "terminal_id", "merchant_no", "what"):
             value = getattr(self, key)
             if value:
