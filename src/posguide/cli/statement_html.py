@@ -143,9 +143,10 @@ def chart_svg(result: Audit) -> str:
         return ""
     top = max([w.effective_rate or Decimal(0) for _, w in weeks]
               + [w.agreed_rate or Decimal(0) for _, w in weeks] + [Decimal("0.01")])
-    top = top * Decimal("1.15")
-    bar_w, gap, left, height, base = 44, 18, 64, 260, 290
-    width = left + len(weeks) * (bar_w + gap) + 20
+    step = Decimal("0.05")  # the axis in round steps: 0.10%, 0.20%, ...
+    top = ((top * Decimal("1.2") / step).to_integral_value(rounding="ROUND_CEILING")) * step
+    bar_w, gap, left, height, base = 44, 22, 64, 250, 290
+    width = max(left + len(weeks) * (bar_w + gap) + 20, 480)
 
     def y(rate: Decimal) -> float:
         return float(base - rate / top * height)  # a drawing position, never money
@@ -172,14 +173,20 @@ def chart_svg(result: Audit) -> str:
                        f'height="{y(agreed) - y(taken):.1f}" fill="{OVER}"/>')
         out.append(f'<rect x="{x - 5}" y="{y(agreed) - 2:.1f}" width="{bar_w + 10}" height="4" '
                    f'fill="{AGREED}"/>')
-        out.append(f'<text x="{x + bar_w / 2}" y="{y(taken) - 6:.1f}" font-size="11" '
-                   f'text-anchor="middle" fill="#222">{e(rate_text(taken))}</text>')
+        out.append(f'<text x="{x + bar_w / 2}" y="{y(max(taken, agreed)) - 6:.1f}" '
+                   f'font-size="11" text-anchor="middle" fill="#222">'
+                   f"{e(rate_text(taken))}</text>")
+        extra = week.fee - week.expected
+        if extra > Decimal("0.01"):  # what the red part cost, in money
+            out.append(f'<text x="{x + bar_w / 2}" y="{y(max(taken, agreed)) - 20:.1f}" '
+                       f'font-size="11" font-weight="bold" text-anchor="middle" '
+                       f'fill="{OVER}">+{e(format_money(extra))}</text>')
         out.append(f'<text x="{x + bar_w / 2}" y="{base + 16}" font-size="11" '
                    f'text-anchor="middle" fill="#555">{e(monday.strftime("%m-%d"))}</text>')
     legend = [(TAKEN, t("statement.html.legend_taken")), (OVER, t("statement.html.legend_over")),
               (AGREED, t("statement.html.legend_agreed"))]
     for i, (colour, label) in enumerate(legend):
-        x = left + i * 130
+        x = left + i * 140
         out.append(f'<rect x="{x}" y="326" width="14" height="14" fill="{colour}"/>')
         out.append(f'<text x="{x + 20}" y="338" font-size="13" fill="#222">{e(label)}</text>')
     out.append("</svg>")
