@@ -14,8 +14,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-import statements as st
 
+import statements as st
 from posguide.cli.statement_html import AGREED, OVER, TAKEN
 
 ENV = {"POSGUIDE_TODAY": "2026-12-01"}

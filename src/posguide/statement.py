@@ -263,6 +263,9 @@ def mask_card(text: str) -> str:
     value = text.strip()
     if not value:
         return ""
+    if (13 <= len(value) <= 19 and value[6] == "*" and not value[6:-4].strip("*")
+            and value[:6].isdigit() and value[-4:].isdigit()):
+        return value  # masked as statements usually are: 6 digits, stars, 4 digits
     if not value.isascii() or not all(ch.isdigit() or ch in "*xX# -" for ch in value):
         return _visible(value)
     chars = [ch for ch in value if ch not in " -"]
@@ -280,7 +283,26 @@ class _Bad(Exception):
 
 
 def _money(cell: Any, unit: Unit, name: str) -> Decimal | None:
-    """A money cell: None when empty. Yuan to the fen, or whole fen."""
+    """A money cell: None when empty. Yuan to the fen, or whole fen. (Not
+    quantized: 12.3 stays 12.3 until it is shown; sums are exact either way.)"""
+    if type(cell) is str and cell:
+        # Nearly every cell is plain text such as 1234.50: Decimal reads it at C
+        # speed (a regex first would take longer than the Decimal itself).
+        try:
+            value = Decimal(cell)
+            if (value.is_finite() and "_" not in cell and "e" not in cell
+                    and "E" not in cell):
+                if unit == "yuan":
+                    if value == value.quantize(CENT):
+                        return value
+                elif value == value.to_integral_value():
+                    return value.scaleb(-2)
+        except InvalidOperation:
+            pass
+    return _money_cell(cell, unit, name)
+
+
+def _money_cell(cell: Any, unit: Unit, name: str) -> Decimal | None:
     if cell is None or cell == "":
         return None
     if isinstance(cell, bool):
@@ -302,6 +324,8 @@ def _money(cell: Any, unit: Unit, name: str) -> Decimal | None:
         text = text.replace("元", "").replace(" ", "")
         if text.startswith("(") and text.endswith(")"):
             text = "-" + text[1:-1]  # accounting negative
+        if "_" in text:  # Decimal would read 1_000 as 1000
+            raise _Bad(name, str(cell), "money")
         try:
             value = Decimal(text)
         except InvalidOperation:
@@ -417,9 +441,8 @@ class Source:
     name: str  # as the user wrote it, for messages
 
 
-def _rows_csv(path: Path, name: str,
-              progress: Callable[[int], None] | None) -> tuple[Iterator[tuple[int, list[Any]]],
-                                                               str]:
+def _rows_csv(path: Path, name: str) -> tuple[Iterator[tuple[int, list[Any]]], str]:
+    """The first rows of a CSV file (to find the header in) and its encoding."""
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed by the generator
     except OSError as exc:
@@ -433,21 +456,15 @@ def _rows_csv(path: Path, name: str,
         with raw:
             text = io.TextIOWrapper(raw, encoding=encoding, newline="")
             reader = csv.reader(text)
-            count = 0
             try:
                 for cells in reader:
                     yield reader.line_num, cells
-                    count += 1
-                    if progress is not None and not count & 1023:
-                        progress(raw.tell())
             except UnicodeDecodeError:
                 raise DataError(t("statement.mixed_encoding", path=name,
                                   line=reader.line_num + 1, encoding=encoding)) from None
             except csv.Error as exc:
                 raise DataError(t("statement.bad_csv", path=name, line=reader.line_num,
                                   error=str(exc))) from None
-            if progress is not None:
-                progress(raw.tell())
 
     return rows(), encoding
 
@@ -466,9 +483,7 @@ def _encoding(sample: bytes) -> str:
         return "gb18030"
 
 
-def _rows_xlsx(path: Path, name: str,
-               progress: Callable[[int], None] | None) -> tuple[Iterator[tuple[int, list[Any]]],
-                                                                int]:
+def _rows_xlsx(path: Path, name: str) -> list[list[Any]]:
     # Imported here only: the one command that reads spreadsheets pays for it.
     from python_calamine import CalamineWorkbook
 
@@ -477,16 +492,41 @@ def _rows_xlsx(path: Path, name: str,
         sheet = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
     except Exception as exc:  # calamine raises its own error types, and OSError
         raise DataError(t("statement.bad_xlsx", path=name, error=str(exc))) from None
+    return sheet
 
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        for number, cells in enumerate(sheet, start=1):
-            yield number, cells
-            if progress is not None and not number & 1023:
-                progress(number)
-        if progress is not None:
-            progress(len(sheet))
 
-    return rows(), len(sheet)
+class _Table:
+    """The rows of one file below its header, and the file line of the row
+    read last (asked only for a row that is kept or bad: the loop stays lean)."""
+
+    def __init__(self, rows: Iterator[list[Any]], line: Callable[[], int],
+                 position: Callable[[], int], total: int, close: Callable[[], None]) -> None:
+        self.rows = rows
+        self.line = line
+        self.position = position
+        self.total = total
+        self.close = close
+
+
+def _csv_body(path: Path, encoding: str, skip: int, size: int) -> _Table:
+    raw = open(path, "rb")  # noqa: SIM115 - closed by the table's close()
+    reader = csv.reader(io.TextIOWrapper(raw, encoding=encoding, newline=""))
+    for _ in range(skip):  # the title rows and the header, read already
+        next(reader, None)
+    return _Table(reader, lambda: reader.line_num, raw.tell, size, raw.close)
+
+
+def _xlsx_body(sheet: list[list[Any]], header_line: int, layout: Layout) -> _Table:
+    keep = {layout.columns[f] for f in (*MONEY_FIELDS, "date", "time") if f in layout.columns}
+    done = [header_line]
+
+    def rows() -> Iterator[list[Any]]:
+        for cells in sheet[header_line:]:
+            done[0] += 1
+            # text fields as text: a reference number may be a number cell
+            yield [c if i in keep else _cell_text(c) for i, c in enumerate(cells)]
+
+    return _Table(rows(), lambda: done[0], lambda: done[0], len(sheet), lambda: None)
 
 
 def is_xlsx(path: Path) -> bool:
@@ -577,6 +617,13 @@ class Tally:
     expected: Decimal = ZERO  # what the plan allows on the same sales
     checked_amount: Decimal = ZERO
 
+    def merge(self, other: Tally) -> None:
+        self.count += other.count
+        self.amount += other.amount
+        self.fee += other.fee
+        self.expected += other.expected
+        self.checked_amount += other.checked_amount
+
     def add(self, amount: Decimal, fee: Decimal | None, expected: Decimal | None) -> None:
         self.count += 1
         self.amount += amount
@@ -594,9 +641,13 @@ class Tally:
         return _rate(self.expected, self.checked_amount)
 
     def to_json(self) -> dict[str, Any]:
-        return {"sales": self.count, "amount": str(self.amount), "fees": str(self.fee),
-                "plan_fees": str(self.expected), "difference": str(self.fee - self.expected),
+        return {"sales": self.count, "amount": _s(self.amount), "fees": _s(self.fee),
+                "plan_fees": _s(self.expected), "difference": _s(self.fee - self.expected),
                 "effective_rate": _opt(self.effective_rate), "agreed_rate": _opt(self.agreed_rate)}
+
+
+def _s(money: Decimal) -> str:
+    return str(money.quantize(CENT))
 
 
 def _rate(fee: Decimal, amount: Decimal) -> Decimal | None:
@@ -664,7 +715,7 @@ class Audit:
             "first_day": self.first.isoformat() if self.first else None,
             "last_day": self.last.isoformat() if self.last else None,
             **self.sales.to_json(),
-            "overpaid": str(self.overpaid),
+            "overpaid": _s(self.overpaid),
             "unchecked_sales": self.unchecked,
             "sales_below_plan": self.lower,
             "other_rows": self.other_rows,
@@ -686,13 +737,13 @@ class Audit:
         one fee check, so `history` shows an audit the same way."""
         return {
             "source": "statement",
-            "amount": str(self.sales.amount),
-            "fee": str(self.sales.fee),
-            "expected_fee": str(self.sales.expected),
+            "amount": _s(self.sales.amount),
+            "fee": _s(self.sales.fee),
+            "expected_fee": _s(self.sales.expected),
             "effective_rate": str(self.sales.effective_rate or ZERO),
             "verdict": self.verdict,
             "sales": self.sales.count,
-            "overpaid": str(self.overpaid),
+            "overpaid": _s(self.overpaid),
             "first_day": self.first.isoformat() if self.first else None,
             "last_day": self.last.isoformat() if self.last else None,
             "findings": {f.code: f.count for f in self.findings},
@@ -793,8 +844,9 @@ class _Diffs:
 class _Week:
     """Sales of one card type in one week whose fee the rate (not the cap) sets."""
 
-    amount: Decimal = ZERO
-    fee: Decimal = ZERO  # taken, less the add-on the plan allows
+    tally: Tally = field(default_factory=lambda: Tally())  # every sale
+    amount: Decimal = ZERO  # of the sales the rate prices (not the cap)
+    fee: Decimal = ZERO  # taken on those, less the add-on the plan allows
     count: int = 0
     diffs: _Diffs = field(default_factory=lambda: _Diffs(64))
 
@@ -804,8 +856,8 @@ class _Pending:
     """A row kept until every file is read: its fate depends on rows after it."""
 
     row: Row
-    key: str | None  # the sale's reference key
-    print_: str  # amount|card|day
+    key: int | None  # hash of the sale's reference number
+    print_: int  # hash of (amount, card number, day)
 
 
 class _Auditor:
@@ -820,9 +872,6 @@ class _Auditor:
         self.cards: dict[str, Card | None] = {}
         self.deductions: dict[str, str | None] = {}
         self.foreign_cache: dict[tuple[str, str], tuple[str, ...]] = {}
-        self.sales = Tally()
-        self.by_card: dict[str, Tally] = {}
-        self.weeks: dict[date, Tally] = {}
         self.rate_weeks: dict[tuple[str, date], _Week] = {}
         self.mondays: dict[date, date] = {}
         self.first: date | None = None
@@ -838,9 +887,11 @@ class _Auditor:
         self.foreign: list[Row] = []
         self.foreign_count = 0
         self.foreign_amount = ZERO
-        self.reversals: list[tuple[str, Row, str | None]] = []  # (kind, row, orig ref key)
-        self.sale_refs = _Keys()
-        self.sale_prints = _Keys()
+        self.reversals: list[tuple[str, Row, int | None]] = []  # (kind, row, sale's ref)
+        # Every sale's reference and (amount, card, day), as 8-byte hashes in
+        # flat arrays: voids and refunds are matched against them once, at the end.
+        self.sale_refs = array("q")
+        self.sale_prints = array("q")
         self.seen = _Keys()  # rows of the files read before this one
         self.current = _Keys()
         self.unchecked = 0
@@ -862,38 +913,47 @@ class _Auditor:
                                error=exc.strerror or str(exc))) from None
         if source.path.is_dir():
             raise UsageError(t("statement.cannot_open", path=name, error="directory"))
-        tick = None
+        sheet: list[list[Any]] | None = None
+        encoding: str | None = None
         if is_xlsx(source.path):
-            total = 0
-            if progress is not None:
-                def tick(done: int) -> None:
-                    progress(done, total)
-            rows, total = _rows_xlsx(source.path, name, tick)
-            fmt, encoding = "xlsx", None
+            sheet = _rows_xlsx(source.path, name)
+            first: Iterator[tuple[int, list[Any]]] = enumerate(sheet, start=1)
         else:
-            if progress is not None:
-                def tick(done: int) -> None:
-                    progress(done, size)
-            rows, encoding = _rows_csv(source.path, name, tick)
-            fmt = "csv"
+            first, encoding = _rows_csv(source.path, name)
         head: list[tuple[int, list[str]]] = []
-        for line, cells in rows:
+        for line, cells in first:
             head.append((line, [_cell_text(c) for c in cells]))
             if len(head) >= HEADER_SEARCH:
                 break
             if _usable(_match_header([c.strip() for c in head[-1][1]], self.mapping,
                                      self.unit, None)[0]):
                 break
+        if sheet is None:
+            first.close()  # type: ignore[attr-defined]
         layout = find_layout(head, name, self.mapping, self.unit)
-        info = FileInfo(name, fmt, encoding, layout)
+        info = FileInfo(name, "csv" if sheet is None else "xlsx", encoding, layout)
         self.files.append(info)
-        after_header = ((line, cells) for line, cells in head if line > layout.header_line)
-        self._rows(info, _chain(after_header, rows), many)
+        if sheet is None:
+            skip = next(i for i, (line, _) in enumerate(head) if line == layout.header_line) + 1
+            table = _csv_body(source.path, encoding or "utf-8", skip, size)
+        else:
+            table = _xlsx_body(sheet, layout.header_line, layout)
+        try:
+            self._rows(info, table, many, progress)
+        except UnicodeDecodeError:
+            raise DataError(t("statement.mixed_encoding", path=name, line=table.line() + 1,
+                              encoding=encoding)) from None
+        except csv.Error as exc:
+            raise DataError(t("statement.bad_csv", path=name, line=table.line(),
+                              error=str(exc))) from None
+        finally:
+            table.close()
         if many:
             self.seen.update(self.current)
             self.current = _Keys()
 
-    def _rows(self, info: FileInfo, rows: Iterable[tuple[int, list[Any]]], many: bool) -> None:
+    def _rows(self, info: FileInfo, table: _Table, many: bool,
+              progress: Callable[[int, int], None] | None) -> None:
         cols = info.layout.columns
         units = info.layout.units
         width = max(cols.values()) + 1
@@ -913,40 +973,49 @@ class _Auditor:
         u_fee = units.get("fee", "yuan")
         u_settled = units.get("settled", "yuan")
         name = info.name
-        for line, cells in rows:
+        # Locals, not attribute look-ups: this loop runs once a row.
+        money, dates, day_cache = _money, self.dates, self.dates.cache
+        kinds, cards = self.kinds, self.cards
+        read = 0
+        line_of = table.line
+        for cells in table.rows:
+            if progress is not None and not read & 1023:
+                progress(table.position(), table.total)
             if len(cells) < width:
                 if not any(_cell_text(c).strip() for c in cells):
                     continue
                 cells = list(cells) + [""] * (width - len(cells))
-            first = _cell_text(cells[0]).strip().lower() if cells else ""
-            if not any(cells) or (first and first.startswith(_TOTAL_WORDS)):
-                continue
             try:
-                amount = _money(cells[i_amount], u_amount, "amount")
+                amount = money(cells[i_amount], u_amount, "amount")
                 if amount is None:
-                    if not any(_cell_text(c).strip() for c in cells):
-                        continue
                     raise _Bad("amount", "", "money")
-                day = self.dates(cells[i_day], "date")  # type: ignore[index]
-                fee = None if i_fee is None else _money(cells[i_fee], u_fee, "fee")
-                settled = None if i_settled is None else _money(cells[i_settled], u_settled,
-                                                                "settled")
+                when = cells[i_day]  # type: ignore[index]
+                day = day_cache.get(when[:10]) if type(when) is str and len(when) > 8 else None
+                if day is None:
+                    day = dates(when, "date")
+                fee = None if i_fee is None else money(cells[i_fee], u_fee, "fee")
+                settled = None if i_settled is None else money(cells[i_settled], u_settled,
+                                                               "settled")
             except _Bad as bad:
-                self._bad(info, line, bad)
+                # A total row at the end (合计, Total) or an empty one is no sale.
+                first = next((c for c in map(_cell_text, cells) if c.strip()), "")
+                if first and not first.strip().lower().startswith(_TOTAL_WORDS):
+                    self._bad(info, line_of(), bad)
                 continue
-            info.rows += 1
-            type_text = _cell_text(cells[i_type]).strip() if i_type is not None else ""
-            kind = _lookup(self.kinds, type_text, classify_kind) if type_text else (
-                "sale" if amount >= 0 else "refund")
-            ref = _cell_text(cells[i_ref]).strip() if i_ref is not None else ""
+            read += 1
+            type_text = cells[i_type].strip() if i_type is not None else ""
+            kind = kinds.get(type_text) if type_text else ("sale" if amount >= 0 else "refund")
+            if kind is None:
+                kind = kinds[type_text] = classify_kind(type_text)
+            ref = cells[i_ref].strip() if i_ref is not None else ""
             key = f"{kind}|{ref}" if ref else "|".join(_cell_text(c) for c in cells)
             if many:
                 if key in self.seen:
                     info.duplicates += 1
                     continue
                 self.current.add(key)
-            tid = _cell_text(cells[i_tid]).strip() if i_tid is not None else ""
-            mno = _cell_text(cells[i_mno]).strip() if i_mno is not None else ""
+            tid = cells[i_tid].strip() if i_tid is not None else ""
+            mno = cells[i_mno].strip() if i_mno is not None else ""
             if tid or mno:
                 differs = self.foreign_cache.get((tid, mno))
                 if differs is None:
@@ -957,7 +1026,7 @@ class _Auditor:
                     self.foreign_amount += abs(amount)
                     if len(self.foreign) < ROW_LIMIT:
                         self.foreign.append(Row(
-                            name, line, day, kind, abs(amount), fee, None, settled,
+                            name, line_of(), day, kind, abs(amount), fee, None, settled,
                             ref=_visible(ref) or None,
                             terminal_id=_visible(tid) if "terminal_id" in differs else None,
                             merchant_no=_visible(mno) if "merchant_no" in differs else None,
@@ -967,34 +1036,42 @@ class _Auditor:
                 self.first = day
             if self.last is None or day > self.last:
                 self.last = day
-            card_text = _cell_text(cells[i_card]) if i_card is not None else ""
-            card = _lookup(self.cards, card_text, classify_card) if card_text else None
+            card_text = cells[i_card] if i_card is not None else ""
+            card = cards.get(card_text) if card_text else None
+            if card is None and card_text and card_text not in cards:
+                card = cards[card_text] = classify_card(card_text)
             if card is None and i_pay is not None:
                 pay = _cell_text(cells[i_pay])
                 if pay:
                     card = _lookup(self.cards, pay, classify_card)
-            card_no = mask_card(_cell_text(cells[i_cardno])) if i_cardno is not None else ""
+            card_no = cells[i_cardno] if i_cardno is not None else ""
+            if card_no and not (len(card_no) == 16 and card_no[6:12] == "******"
+                                and card_no[:6].isdigit() and card_no[12:].isdigit()):
+                card_no = mask_card(card_no)  # the usual masked form passes as it is
             amount = abs(amount)
             if kind == "sale":
-                self._sale(name, line, day, amount, fee, settled, card, card_no, ref,
+                self._sale(name, line_of, day, amount, fee, settled, card, card_no, ref,
                            type_text, i_settled is not None)
             elif kind in ("void", "refund"):
                 orig = _cell_text(cells[i_orig]).strip() if i_orig is not None else ""
-                row = Row(name, line, day, kind, amount, fee, None, settled, card,
+                row = Row(name, line_of(), day, kind, amount, fee, None, settled, card,
                           card_no or None, _visible(ref) or None, what=_visible(type_text))
-                self.reversals.append((kind, row, f"sale|{orig or ref}" if (orig or ref)
+                self.reversals.append((kind, row, hash(("sale", orig or ref)) if (orig or ref)
                                        else None))
             elif kind == "deduction":
                 taken = abs(settled) if settled else (abs(fee) if fee else amount)
                 sort = _lookup(self.deductions, type_text.lower(), deduction_kind) or "other"
-                self._deduct(Row(name, line, day, kind, taken, fee, None, settled,
+                self._deduct(Row(name, line_of(), day, kind, taken, fee, None, settled,
                                  ref=_visible(ref) or None, what=_visible(type_text)), sort)
             else:
                 self.other += 1
+        info.rows += read
+        if progress is not None:
+            progress(table.total, table.total)
 
-    def _sale(self, name: str, line: int, day: date, amount: Decimal, fee: Decimal | None,
-              settled: Decimal | None, card: Card | None, card_no: str, ref: str,
-              type_text: str, has_settled: bool) -> None:
+    def _sale(self, name: str, line: Callable[[], int], day: date, amount: Decimal,
+              fee: Decimal | None, settled: Decimal | None, card: Card | None, card_no: str,
+              ref: str, type_text: str, has_settled: bool) -> None:
         if fee is not None:
             fee = abs(fee)
         elif settled:
@@ -1002,31 +1079,27 @@ class _Auditor:
         agreed = self.agreed[card]
         expected = capped = None
         if agreed is not None and fee is not None:
-            expected = agreed.fee(amount)
-            capped = agreed.cap is not None and expected - agreed.per_transaction == agreed.cap
+            expected, capped = agreed.priced(amount)
         elif fee is not None or settled:
             self.unchecked += 1
-        key = f"sale|{ref}" if ref else None
-        if key:
-            self.sale_refs.add(key)
-        print_ = f"{amount}|{card_no}|{day}"
-        self.sale_prints.add(print_)
+        key = hash(("sale", ref)) if ref else None
+        if key is not None:
+            self.sale_refs.append(key)
+        print_ = hash((amount, card_no, day))
+        self.sale_prints.append(print_)
         label = card or "unknown"
-        self.sales.add(amount, fee, expected)
-        tally = self.by_card.get(label)
-        if tally is None:
-            tally = self.by_card[label] = Tally()
-        tally.add(amount, fee, expected)
         monday = self.mondays.get(day)
         if monday is None:
             monday = self.mondays[day] = day - timedelta(days=day.weekday())
-        week = self.weeks.get(monday)
-        if week is None:
-            week = self.weeks[monday] = Tally()
-        week.add(amount, fee, expected)
+        # One bucket per card type and week; the totals, the cards and the
+        # weeks are summed from them at the end.
+        bucket = self.rate_weeks.get((label, monday))
+        if bucket is None:
+            bucket = self.rate_weeks[(label, monday)] = _Week()
+        bucket.tally.add(amount, fee, expected)
         row = None
         if has_settled and not settled:
-            row = Row(name, line, day, "sale", amount, fee, expected, settled, card,
+            row = Row(name, line(), day, "sale", amount, fee, expected, settled, card,
                       card_no or None, _visible(ref) or None)
             self.unsettled.append(_Pending(row, key, print_))
             return  # no fee was seen taken from money that never came
@@ -1034,9 +1107,6 @@ class _Auditor:
             return
         extra = fee - expected
         if not capped:
-            bucket = self.rate_weeks.get((label, monday))
-            if bucket is None:
-                bucket = self.rate_weeks[(label, monday)] = _Week()
             bucket.amount += amount
             bucket.fee += fee - agreed.per_transaction  # type: ignore[union-attr]
             bucket.count += 1
@@ -1047,7 +1117,7 @@ class _Auditor:
             self.over_total += extra
             self.diffs.add(extra, amount)
             if len(self.over) < 4 * ROW_LIMIT:
-                self.over.append(row or Row(name, line, day, "sale", amount, fee, expected,
+                self.over.append(row or Row(name, line(), day, "sale", amount, fee, expected,
                                             settled, card, card_no or None,
                                             _visible(ref) or None))
         elif extra < -TOLERANCE:
@@ -1055,7 +1125,7 @@ class _Auditor:
         if fee is not None and settled is not None and settled > 0:
             withheld = amount - fee - settled
             if withheld > TOLERANCE:
-                self._deduct(Row(name, line, day, "withheld", withheld, fee, expected, settled,
+                self._deduct(Row(name, line(), day, "withheld", withheld, fee, expected, settled,
                                  card, card_no or None, _visible(ref) or None,
                                  what=_visible(type_text) or None), "withheld")
 
@@ -1109,7 +1179,8 @@ class _Auditor:
         if deduction is not None:
             findings.append(deduction)
         unsettled = [p.row for p in self.unsettled
-                     if not ((p.key and p.key in reversed_refs) or p.print_ in reversed_prints)]
+                     if not ((p.key is not None and p.key in reversed_refs)
+                             or p.print_ in reversed_prints)]
         if unsettled:
             missing = sum((r.amount - (r.fee if r.fee is not None else r.expected or ZERO)
                            for r in unsettled), ZERO)
@@ -1120,30 +1191,39 @@ class _Auditor:
         if self.foreign_count:
             findings.append(Finding("foreign", {"total": self.foreign_amount},
                                     self.foreign_count, self.foreign))
-        return Audit(self.term.name, self.files, self.first, self.last, self.sales,
-                     self.by_card, self.weeks, voids, refunds, self.unchecked, self.lower,
-                     self.other, findings)
+        sales = Tally()
+        by_card: dict[str, Tally] = {}
+        weeks: dict[date, Tally] = {}
+        for (card, monday), bucket in sorted(self.rate_weeks.items()):
+            sales.merge(bucket.tally)
+            by_card.setdefault(card, Tally()).merge(bucket.tally)
+            weeks.setdefault(monday, Tally()).merge(bucket.tally)
+        return Audit(self.term.name, self.files, self.first, self.last, sales, by_card,
+                     weeks, voids, refunds, self.unchecked, self.lower, self.other, findings)
 
-    def _match_reversals(self) -> tuple[dict[str, Any], dict[str, Any], set[str], set[str]]:
+    def _match_reversals(self) -> tuple[dict[str, Any], dict[str, Any], set[int], set[int]]:
+        """Each void or refund matched to its sale: by the sale's reference
+        number, else by amount, card and day (or the day before: late-night
+        sales count to the next day)."""
         out: dict[str, dict[str, Any]] = {
             kind: {"count": 0, "amount": ZERO, "matched": 0, "unmatched": []}
             for kind in ("void", "refund")}
-        refs: set[str] = set()
-        prints: set[str] = set()
+        wanted_refs = {key for _, _, key in self.reversals if key is not None}
+        wanted_prints = {p for _, row, _ in self.reversals for p in _prints(row)}
+        # One pass over the arrays for all of them together.
+        refs = {h for h in self.sale_refs if h in wanted_refs} if wanted_refs else set()
+        prints = ({h for h in self.sale_prints if h in wanted_prints} if wanted_prints
+                  else set())
         for kind, row, key in self.reversals:
             entry = out[kind]
             entry["count"] += 1
             entry["amount"] += row.amount
-            print_ = f"{row.amount}|{row.card_no or ''}|{row.day}"
-            if key is not None and key in self.sale_refs:
+            if (key is not None and key in refs) or any(p in prints for p in _prints(row)):
                 entry["matched"] += 1
-                refs.add(key)
-            elif print_ in self.sale_prints or _earlier_print(row, self.sale_prints):
-                entry["matched"] += 1
-                prints.add(print_)
-                prints.add(_print_before(row))
             elif len(entry["unmatched"]) < ROW_LIMIT:
                 entry["unmatched"].append(row.to_json())
+        for entry in out.values():
+            entry["amount"] = entry["amount"].quantize(CENT)
         return out["void"], out["refund"], refs, prints
 
     def _rate_rose(self, fixed: Mapping[Decimal, int]) -> Finding | None:
@@ -1180,8 +1260,8 @@ class _Auditor:
                     "rate_rose", {"extra": cost, "amount": amount}, len(later), [],
                     {"card": card, "from_week": base_monday, "rose_week": monday,
                      "rate_before": _q(base_rate), "rate_after": _q(after),
-                     "weeks": [{"week": m, "rate": _q(rate_of(w)), "amount": w.amount}
-                               for m, w in weeks]})
+                     "weeks": [{"week": m, "rate": _q(rate_of(w)),
+                                "amount": w.amount.quantize(CENT)} for m, w in weeks]})
                 if best is None or cost > best.money["extra"]:
                     best = finding
                 break
@@ -1202,21 +1282,19 @@ class _Auditor:
             return None
         return Finding("deduction", {"total": total, "allowed": allowed, "beyond": beyond},
                        self.deducted_count, self.deducted,
-                       {"kinds": {k: v for k, v in sorted(self.deducted_total.items())}})
+                       {"kinds": {k: v.quantize(CENT)
+                                  for k, v in sorted(self.deducted_total.items())}})
 
 
 def _q(rate: Decimal) -> Decimal:
     return rate.quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
 
 
-def _print_before(row: Row) -> str:
-    return f"{row.amount}|{row.card_no or ''}|{row.day - timedelta(days=1)}"
-
-
-def _earlier_print(row: Row, prints: _Keys) -> bool:
-    """A refund or void on the day after its sale (late-night sales count to
-    the next day)."""
-    return _print_before(row) in prints
+def _prints(row: Row) -> tuple[int, int]:
+    """What a void or refund of `row` may match: a sale of the same amount and
+    card on its day or the day before."""
+    card = row.card_no or ""
+    return hash((row.amount, card, row.day)), hash((row.amount, card, row.day - timedelta(days=1)))
 
 
 def _cell_text(cell: Any) -> str:
@@ -1229,11 +1307,6 @@ def _cell_text(cell: Any) -> str:
     if isinstance(cell, datetime):
         return cell.isoformat(sep=" ")
     return str(cell)
-
-
-def _chain(*parts: Iterable[tuple[int, list[Any]]]) -> Iterator[tuple[int, list[Any]]]:
-    for part in parts:
-        yield from part
 
 
 def audit(sources: list[Source], term: Terminal, unit: Unit | None = None,
