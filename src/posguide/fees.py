@@ -64,8 +64,8 @@ class Agreed:
         if capped:
             fee = self.cap  # type: ignore[assignment]
         if self.per_transaction:
-            fee += self.per_transaction
-        return fee.quantize(CENT), capped
+            return (fee + self.per_transaction).quantize(CENT), capped
+        return fee, capped
 
 
 def agreed_for(term: Terminal, card: Card | None) -> Agreed | None:

@@ -288,17 +288,16 @@ def _money(cell: Any, unit: Unit, name: str) -> Decimal | None:
     if type(cell) is str and cell:
         # Nearly every cell is plain text such as 1234.50: Decimal reads it at C
         # speed (a regex first would take longer than the Decimal itself).
-        try:
-            value = Decimal(cell)
-            if (value.is_finite() and "_" not in cell and "e" not in cell
-                    and "E" not in cell):
-                if unit == "yuan":
-                    if value == value.quantize(CENT):
-                        return value
-                elif value == value.to_integral_value():
-                    return value.scaleb(-2)
-        except InvalidOperation:
-            pass
+        dot = cell.find(".")
+        body = cell[1:] if cell[0] == "-" else cell
+        # Plain digits, one point, at most 2 places: checked by str methods
+        # (C speed), read by Decimal; anything else takes the careful way.
+        if (dot == -1 or len(cell) - dot <= 3) and (body.isdecimal() or (
+                body.replace(".", "", 1).isdecimal() and body.isascii())):
+            if unit == "yuan":
+                return Decimal(cell)
+            if dot == -1:
+                return Decimal(cell).scaleb(-2)
     return _money_cell(cell, unit, name)
 
 
@@ -840,11 +839,17 @@ class _Diffs:
 # ------------------------------------------------------------------ the audit
 
 
-@dataclass
+@dataclass(slots=True)
 class _Week:
-    """Sales of one card type in one week whose fee the rate (not the cap) sets."""
+    """Sales of one card type in one week: all of them (sales, sold, taken,
+    allowed, checked: a Tally at the end), and those whose fee the rate (not
+    the cap) sets, for `rate_rose`."""
 
-    tally: Tally = field(default_factory=lambda: Tally())  # every sale
+    sales: int = 0
+    sold: Decimal = ZERO
+    taken: Decimal = ZERO
+    allowed: Decimal = ZERO
+    checked: Decimal = ZERO
     amount: Decimal = ZERO  # of the sales the rate prices (not the cap)
     fee: Decimal = ZERO  # taken on those, less the add-on the plan allows
     count: int = 0
@@ -1096,7 +1101,12 @@ class _Auditor:
         bucket = self.rate_weeks.get((label, monday))
         if bucket is None:
             bucket = self.rate_weeks[(label, monday)] = _Week()
-        bucket.tally.add(amount, fee, expected)
+        bucket.sales += 1
+        bucket.sold += amount
+        if expected is not None:
+            bucket.taken += fee  # type: ignore[operator]
+            bucket.allowed += expected
+            bucket.checked += amount
         row = None
         if has_settled and not settled:
             row = Row(name, line(), day, "sale", amount, fee, expected, settled, card,
@@ -1120,7 +1130,7 @@ class _Auditor:
                 self.over.append(row or Row(name, line(), day, "sale", amount, fee, expected,
                                             settled, card, card_no or None,
                                             _visible(ref) or None))
-        elif extra < -TOLERANCE:
+        elif extra < _BELOW:
             self.lower += 1
         if fee is not None and settled is not None and settled > 0:
             withheld = amount - fee - settled
@@ -1195,9 +1205,11 @@ class _Auditor:
         by_card: dict[str, Tally] = {}
         weeks: dict[date, Tally] = {}
         for (card, monday), bucket in sorted(self.rate_weeks.items()):
-            sales.merge(bucket.tally)
-            by_card.setdefault(card, Tally()).merge(bucket.tally)
-            weeks.setdefault(monday, Tally()).merge(bucket.tally)
+            tally = Tally(bucket.sales, bucket.sold, bucket.taken, bucket.allowed,
+                          bucket.checked)
+            sales.merge(tally)
+            by_card.setdefault(card, Tally()).merge(tally)
+            weeks.setdefault(monday, Tally()).merge(tally)
         return Audit(self.term.name, self.files, self.first, self.last, sales, by_card,
                      weeks, voids, refunds, self.unchecked, self.lower, self.other, findings)
 
@@ -1284,6 +1296,9 @@ class _Auditor:
                        self.deducted_count, self.deducted,
                        {"kinds": {k: v.quantize(CENT)
                                   for k, v in sorted(self.deducted_total.items())}})
+
+
+_BELOW = -TOLERANCE
 
 
 def _q(rate: Decimal) -> Decimal:
