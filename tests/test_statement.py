@@ -463,3 +463,26 @@ def test_fee_check_counts_the_fixed_add_on_the_plan_allows(cli) -> None:
             "--json", env=ENV)
     assert json.loads(r.stdout)["expected_fee"] == "2.60"
     assert json.loads(r.stdout)["verdict"] == "ok"
+
+
+def test_status_and_history_name_the_fee_flag_alike() -> None:
+    from posguide import history, status
+
+    assert status.FEE_ABOVE_PLAN == history.FEE_ABOVE_PLAN
+
+
+def test_every_message_a_finding_builds_exists_in_both_languages() -> None:
+    from posguide.cli.statement_view import row_columns
+    from posguide.i18n import catalogue
+    from posguide.statement import FINDING_CODES, Finding
+
+    known = catalogue("statement")
+    keys = [f"statement.{part}.{code}" for code in FINDING_CODES
+            for part in ("code", "todo", "finding")]
+    keys += [f"statement.deduction.{k}" for k in ("deposit", "sim", "annual", "service",
+                                                  "withheld", "other")]
+    keys += [f"statement.col.{c}" for code in FINDING_CODES
+             for c in row_columns(Finding(code, {}, 0))]
+    keys += [f"statement.card.{c}" for c in ("debit", "credit", "qr", "unknown", "all")]
+    for key in keys:
+        assert set(known[key]) == {"en", "zh"}, key

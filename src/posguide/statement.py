@@ -298,6 +298,14 @@ def _money(cell: Any, unit: Unit, name: str) -> Decimal | None:
                 return Decimal(cell)
             if dot == -1:
                 return Decimal(cell).scaleb(-2)
+    elif type(cell) is float:  # an XLSX number cell: its shortest decimal text
+        text = repr(cell)
+        dot = text.find(".")
+        if "e" not in text and (dot == -1 or len(text) - dot <= 3) and text != "nan":
+            if unit == "yuan":
+                return Decimal(text)
+            if cell.is_integer():
+                return Decimal(int(cell)).scaleb(-2)
     return _money_cell(cell, unit, name)
 
 
@@ -516,14 +524,18 @@ def _csv_body(path: Path, encoding: str, skip: int, size: int) -> _Table:
 
 
 def _xlsx_body(sheet: list[list[Any]], header_line: int, layout: Layout) -> _Table:
-    keep = {layout.columns[f] for f in (*MONEY_FIELDS, "date", "time") if f in layout.columns}
+    skip = {layout.columns[f] for f in (*MONEY_FIELDS, "date", "time") if f in layout.columns}
+    text_columns = [i for i in layout.columns.values() if i not in skip]
     done = [header_line]
 
     def rows() -> Iterator[list[Any]]:
         for cells in sheet[header_line:]:
             done[0] += 1
             # text fields as text: a reference number may be a number cell
-            yield [c if i in keep else _cell_text(c) for i, c in enumerate(cells)]
+            for i in text_columns:
+                if i < len(cells) and type(cells[i]) is not str:
+                    cells[i] = _cell_text(cells[i])
+            yield cells
 
     return _Table(rows(), lambda: done[0], lambda: done[0], len(sheet), lambda: None)
 
@@ -876,7 +888,7 @@ class _Auditor:
         self.kinds: dict[str, Kind] = {}
         self.cards: dict[str, Card | None] = {}
         self.deductions: dict[str, str | None] = {}
-        self.foreign_cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.foreign_cache: dict[tuple[Any, Any], tuple[str, ...]] = {}
         self.rate_weeks: dict[tuple[str, date], _Week] = {}
         self.mondays: dict[date, date] = {}
         self.first: date | None = None
@@ -983,6 +995,8 @@ class _Auditor:
         kinds, cards = self.kinds, self.cards
         read = 0
         line_of = table.line
+        has_ids = i_tid is not None or i_mno is not None
+        foreign_cache = self.foreign_cache
         for cells in table.rows:
             if progress is not None and not read & 1023:
                 progress(table.position(), table.total)
@@ -1008,10 +1022,13 @@ class _Auditor:
                     self._bad(info, line_of(), bad)
                 continue
             read += 1
-            type_text = cells[i_type].strip() if i_type is not None else ""
+            # Cached by the cell as written: a statement has a handful of types.
+            type_text = cells[i_type] if i_type is not None else ""
             kind = kinds.get(type_text) if type_text else ("sale" if amount >= 0 else "refund")
             if kind is None:
-                kind = kinds[type_text] = classify_kind(type_text)
+                kind = kinds[type_text] = classify_kind(type_text.strip())
+                if not type_text.strip() and amount < 0:
+                    kind = "refund"
             ref = cells[i_ref].strip() if i_ref is not None else ""
             key = f"{kind}|{ref}" if ref else "|".join(_cell_text(c) for c in cells)
             if many:
@@ -1019,14 +1036,16 @@ class _Auditor:
                     info.duplicates += 1
                     continue
                 self.current.add(key)
-            tid = cells[i_tid].strip() if i_tid is not None else ""
-            mno = cells[i_mno].strip() if i_mno is not None else ""
-            if tid or mno:
-                differs = self.foreign_cache.get((tid, mno))
+            if has_ids:
+                tid = cells[i_tid] if i_tid is not None else ""
+                mno = cells[i_mno] if i_mno is not None else ""
+                differs = foreign_cache.get((tid, mno))
                 if differs is None:
-                    differs = self.foreign_cache[(tid, mno)] = tuple(
-                        foreign_ids(self.term, merchant_no=mno or None, terminal_id=tid or None))
+                    differs = foreign_cache[(tid, mno)] = tuple(foreign_ids(
+                        self.term, merchant_no=mno.strip() or None,
+                        terminal_id=tid.strip() or None))
                 if differs:
+                    tid, mno = tid.strip(), mno.strip()
                     self.foreign_count += 1
                     self.foreign_amount += abs(amount)
                     if len(self.foreign) < ROW_LIMIT:
@@ -1060,11 +1079,13 @@ class _Auditor:
             elif kind in ("void", "refund"):
                 orig = _cell_text(cells[i_orig]).strip() if i_orig is not None else ""
                 row = Row(name, line_of(), day, kind, amount, fee, None, settled, card,
-                          card_no or None, _visible(ref) or None, what=_visible(type_text))
+                          card_no or None, _visible(ref) or None,
+                          what=_visible(type_text.strip()))
                 self.reversals.append((kind, row, hash(("sale", orig or ref)) if (orig or ref)
                                        else None))
             elif kind == "deduction":
                 taken = abs(settled) if settled else (abs(fee) if fee else amount)
+                type_text = type_text.strip()
                 sort = _lookup(self.deductions, type_text.lower(), deduction_kind) or "other"
                 self._deduct(Row(name, line_of(), day, kind, taken, fee, None, settled,
                                  ref=_visible(ref) or None, what=_visible(type_text)), sort)
@@ -1137,7 +1158,7 @@ class _Auditor:
             if withheld > TOLERANCE:
                 self._deduct(Row(name, line(), day, "withheld", withheld, fee, expected, settled,
                                  card, card_no or None, _visible(ref) or None,
-                                 what=_visible(type_text) or None), "withheld")
+                                 what=_visible(type_text.strip()) or None), "withheld")
 
     def _deduct(self, row: Row, sort: str) -> None:
         self.deducted_count += 1

@@ -88,12 +88,12 @@ def report(result: Audit) -> str:
         parts.append(f"<p>{e(t('statement.clean'))}</p>")
     for finding in result.findings:
         css = "finding foreign" if finding.code == "foreign" else "finding"
-        parts.append(f'<div class="{css}"><h3>{e(t("statement.code." + finding.code))}</h3>')
+        parts.append(f'<div class="{css}"><h3>{e(t(f"statement.code.{finding.code}"))}</h3>')
         parts.append(f"<p>{e(finding_sentence(finding))}</p>")
         if finding.rows:
             columns = row_columns(finding)
             parts.append("<table><tr>" + "".join(
-                f"<th>{e(t('statement.col.' + c))}</th>" for c in columns) + "</tr>")
+                f"<th>{e(t(f'statement.col.{c}'))}</th>" for c in columns) + "</tr>")
             for row in finding.rows:
                 parts.append("<tr>" + "".join(
                     f'<td class="n">{e(cell(row, c))}</td>' if c in _NUMERIC
@@ -103,7 +103,7 @@ def report(result: Audit) -> str:
             if more > 0:
                 parts.append(f'<p class="small">{e(t("statement.more_rows", count=more))}</p>')
         parts.append(f'<p class="todo"><b>{e(t("statement.html.todo"))}:</b> '
-                     f'{e(t("statement.todo." + finding.code, **finding_words(finding)))}</p>')
+                     f"{e(t(f'statement.todo.{finding.code}', **finding_words(finding)))}</p>")
         parts.append("</div>")
     files = ", ".join(Path(f.name).name for f in result.files)
     parts.append(f'<p class="small">{e(t("statement.html.made", files=files))}</p>')
@@ -117,7 +117,7 @@ _NUMERIC = ("amount", "fees", "plan", "difference", "settled")
 def _card_table(result: Audit) -> str:
     e = escape
     keys = ("card", "sales", "amount", "fees", "plan", "difference", "rate", "agreed")
-    out = ["<table><tr>" + "".join(f"<th>{e(t('statement.col.' + k))}</th>" for k in keys)
+    out = ["<table><tr>" + "".join(f"<th>{e(t(f'statement.col.{k}'))}</th>" for k in keys)
            + "</tr>"]
     items = sorted(result.by_card.items())
     if len(items) > 1:

@@ -145,7 +145,7 @@ def finding_words(finding: Finding) -> dict[str, Any]:
     if finding.code == "deduction":
         from ..prose import join
 
-        words["kinds"] = join(f"{t('statement.deduction.' + kind)} {format_money(value)}"
+        words["kinds"] = join(f"{t(f'statement.deduction.{kind}')} {format_money(value)}"
                               for kind, value in facts["kinds"].items())
     return words
 
@@ -164,7 +164,7 @@ def _finding(out: Console, finding: Finding, one_file: bool) -> None:
     from ..render import say
 
     _marked(out, "critical" if finding.code != "foreign" else "warn",
-            t("statement.heading", code=t("statement.code." + finding.code),
+            t("statement.heading", code=t(f"statement.code.{finding.code}"),
               sentence=finding_sentence(finding)))
     if finding.rows:
         table = Table(box=None, padding=(0, 1, 0, 0), show_edge=False)
