@@ -301,7 +301,7 @@ def _money(cell: Any, unit: Unit, name: str) -> Decimal | None:
     elif type(cell) is float:  # an XLSX number cell: its shortest decimal text
         text = repr(cell)
         dot = text.find(".")
-        if "e" not in text and (dot == -1 or len(text) - dot <= 3) and text != "nan":
+        if "e" not in text and (dot == -1 or len(text) - dot <= 3) and text[-1].isdigit():
             if unit == "yuan":
                 return Decimal(text)
             if cell.is_integer():
@@ -578,7 +578,7 @@ class Row:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"file": self.file, "line": self.line, "date": self.day.isoformat(),
-                               "kind": self.kind, "amount": str(self.amount)}
+                               "kind": self.kind, "amount": _s(self.amount)}
         for key in ("fee", "expected", "settled", "difference"):
             value = getattr(self, key)
             if value is not None:
