@@ -486,3 +486,29 @@ def test_every_message_a_finding_builds_exists_in_both_languages() -> None:
     keys += [f"statement.card.{c}" for c in ("debit", "credit", "qr", "unknown", "all")]
     for key in keys:
         assert set(known[key]) == {"en", "zh"}, key
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as hs  # noqa: E402
+
+
+@given(hs.one_of(hs.text(max_size=20), hs.floats(allow_nan=True), hs.integers()))
+def test_a_money_cell_is_exact_money_or_refused(cell) -> None:
+    from posguide.statement import _Bad, _money
+
+    for unit in ("yuan", "fen"):
+        try:
+            value = _money(cell, unit, "amount")
+        except _Bad:
+            continue
+        if value is not None:
+            assert value.is_finite() and value == value.quantize(D("0.01"))
+
+
+@given(hs.integers(min_value=-10**12, max_value=10**12))
+def test_plain_money_text_is_read_exactly(fen: int) -> None:
+    from posguide.statement import _money
+
+    text = f"{D(fen).scaleb(-2):f}"
+    assert _money(text, "yuan", "amount") == D(fen) / 100
+    assert _money(str(fen), "fen", "amount") == D(fen) / 100

@@ -292,7 +292,7 @@ def _money(cell: Any, unit: Unit, name: str) -> Decimal | None:
         body = cell[1:] if cell[0] == "-" else cell
         # Plain digits, one point, at most 2 places: checked by str methods
         # (C speed), read by Decimal; anything else takes the careful way.
-        if (dot == -1 or len(cell) - dot <= 3) and (body.isdecimal() or (
+        if len(cell) <= 16 and (dot == -1 or len(cell) - dot <= 3) and (body.isdecimal() or (
                 body.replace(".", "", 1).isdecimal() and body.isascii())):
             if unit == "yuan":
                 return Decimal(cell)
@@ -301,7 +301,8 @@ def _money(cell: Any, unit: Unit, name: str) -> Decimal | None:
     elif type(cell) is float:  # an XLSX number cell: its shortest decimal text
         text = repr(cell)
         dot = text.find(".")
-        if "e" not in text and (dot == -1 or len(text) - dot <= 3) and text[-1].isdigit():
+        if ("e" not in text and (dot == -1 or len(text) - dot <= 3) and text[-1].isdigit()
+                and len(text) <= 16):
             if unit == "yuan":
                 return Decimal(text)
             if cell.is_integer():
@@ -320,7 +321,9 @@ def _money_cell(cell: Any, unit: Unit, name: str) -> Decimal | None:
         # An XLSX number: the shortest decimal text of the double, which is
         # what the spreadsheet wrote (123.45 stays 123.45).
         value = Decimal(repr(cell))
-        if value.is_finite() and unit == "yuan" and value != round_cent(value) \
+        if not value.is_finite() or abs(value) >= 10**13:
+            raise _Bad(name, str(cell), "money")
+        if unit == "yuan" and value != round_cent(value) \
                 and abs(value - round_cent(value)) < Decimal("1e-6"):
             value = round_cent(value)  # 0.1 + 0.2 computed by a formula
     else:
@@ -337,7 +340,9 @@ def _money_cell(cell: Any, unit: Unit, name: str) -> Decimal | None:
             value = Decimal(text)
         except InvalidOperation:
             raise _Bad(name, str(cell), "money") from None
-    if not value.is_finite():
+    # Up to 12 digits of yuan, as everywhere in posguide: more is no sale, and
+    # sums of a million rows stay exact in Decimal's 28 digits.
+    if not value.is_finite() or abs(value) >= 10**13:
         raise _Bad(name, str(cell), "money")
     if unit == "fen":
         if value != value.to_integral_value():
