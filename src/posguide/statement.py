@@ -1144,7 +1144,8 @@ class _Auditor:
         extra = fee - expected
         if not capped:
             bucket.amount += amount
-            bucket.fee += fee - agreed.per_transaction  # type: ignore[union-attr]
+            per = agreed.per_transaction  # type: ignore[union-attr]
+            bucket.fee += fee - per if per else fee
             bucket.count += 1
             if extra > TOLERANCE:
                 bucket.diffs.add(extra, amount)
@@ -1158,7 +1159,7 @@ class _Auditor:
                                             _visible(ref) or None))
         elif extra < _BELOW:
             self.lower += 1
-        if fee is not None and settled is not None and settled > 0:
+        if settled is not None and fee + settled != amount and settled > 0:
             withheld = amount - fee - settled
             if withheld > TOLERANCE:
                 self._deduct(Row(name, line(), day, "withheld", withheld, fee, expected, settled,
