@@ -132,12 +132,14 @@ def test_unknown_columns_and_bad_rows_are_reported_in_one_go(cli, terminal, home
     assert "Nothing was imported from" in r.err and "4 problem(s) to fix first." in r.err
     lines = r.stderr.splitlines()
     first = lines.index("  line 1: unknown columns 'notes', 'iccid' (did you mean 'sim.iccid'?).")
-    assert lines[first:first + 7] == [
+    assert lines[first:first + 8] == [
         "  line 1: unknown columns 'notes', 'iccid' (did you mean 'sim.iccid'?).",
         "    Columns are the field names of `posguide profile show --json`:",
         "    name, brand, model, serial, terminal_id, merchant_no, merchant_name,",
         "    mcc, location, purchased, activated, service_years, support_phone,",
-        "    fee_rate, fee_cap, sim.carrier, sim.iccid, sim.expires, sim.plan",
+        "    fee_rate, fee_cap, sim.carrier, sim.iccid, sim.expires, sim.plan,",
+        "    fees.debit, fees.debit_cap, fees.credit, fees.qr, fees.per_transaction,",
+        "    fees.yearly",
         "  line 1: the column 'brand' appears twice.",
     ]
     # The rows are still checked, field by field, for the known columns; the
@@ -165,12 +167,14 @@ def test_a_chinese_list_of_columns_is_broken_between_names(cli, tmp_path: Path) 
     assert r.exit_code == 2
     lines = r.stderr.splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("  第 1 行"))
-    assert lines[first:first + 6] == [
+    assert lines[first:first + 7] == [
         "  第 1 行：未知的列：“备注”、“sim_iccid”（是否应为“sim.iccid”？）。",
         "    列名应为 `posguide profile show --json` 中的字段名：",
         "    name、brand、model、serial、terminal_id、merchant_no、merchant_name、",
         "    mcc、location、purchased、activated、service_years、support_phone、",
-        "    fee_rate、fee_cap、sim.carrier、sim.iccid、sim.expires、sim.plan",
+        "    fee_rate、fee_cap、sim.carrier、sim.iccid、sim.expires、sim.plan、",
+        "    fees.debit、fees.debit_cap、fees.credit、fees.qr、fees.per_transaction、",
+        "    fees.yearly",
     ]
 
 

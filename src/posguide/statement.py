@@ -31,7 +31,7 @@ from typing import Any, Literal
 from .errors import DataError, UsageError
 from .fees import CARDS, HUNDRED, RATE_PLACES, TOLERANCE, ZERO, Agreed, Card, agreed_for
 from .i18n import t
-from .identity import foreign_ids
+from .merchant import foreign_fields
 from .profile import Terminal
 from .validate import CENT, luhn_ok, round_cent
 
@@ -1046,9 +1046,9 @@ class _Auditor:
                 mno = cells[i_mno] if i_mno is not None else ""
                 differs = foreign_cache.get((tid, mno))
                 if differs is None:
-                    differs = foreign_cache[(tid, mno)] = tuple(foreign_ids(
+                    differs = foreign_cache[(tid, mno)] = foreign_fields(
                         self.term, merchant_no=mno.strip() or None,
-                        terminal_id=tid.strip() or None))
+                        terminal_id=tid.strip() or None)
                 if differs:
                     tid, mno = tid.strip(), mno.strip()
                     self.foreign_count += 1

@@ -11,7 +11,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import t
-from ..render import console, print_json, print_notices, say
+from ..render import console, print_json, say
 from .common import STATE
 
 if TYPE_CHECKING:
@@ -44,8 +44,7 @@ def audit(
         result = audit(sources, term, _unit(unit), mapping, tick)
 
     today = STATE.today()
-    notices = record_fee_check(STATE.home, term.name, today, result.to_event_data())
-    print_notices(notices)
+    record_fee_check(STATE.store, term.name, today, result.to_event_data())
     if html is not None:
         from .statement_html import write_report
 

@@ -210,6 +210,8 @@ class LocalStore(Store):
                 for term, kind, day in conn.execute(sql.LATEST_ALL):
                     if keep is None or term in keep:
                         out.setdefault(term, {})[kind] = date.fromisoformat(day)
+                sql.add_fee_flags(out, (row for row in conn.execute(sql.LATEST_FEE_CHECK_ALL)
+                                        if keep is None or row[0] in keep))
                 return out
             from ..history import KINDS
 
@@ -218,6 +220,8 @@ class LocalStore(Store):
                     row = conn.execute(sql.LATEST_ONE, (term, kind)).fetchone()
                     if row is not None and row[0] is not None:
                         out.setdefault(term, {})[kind] = date.fromisoformat(row[0])
+                if "fee-check" in out.get(term, {}):
+                    sql.add_fee_flags(out, conn.execute(sql.LATEST_FEE_CHECK_ONE, (term,)))
         return out
 
     def last_completed(self, terminal: str,
