@@ -285,18 +285,17 @@ class _Bad(Exception):
 def _money(cell: Any, unit: Unit, name: str) -> Decimal | None:
     """A money cell: None when empty. Yuan to the fen, or whole fen. (Not
     quantized: 12.3 stays 12.3 until it is shown; sums are exact either way.)"""
-    if type(cell) is str and cell:
-        # Nearly every cell is plain text such as 1234.50: Decimal reads it at C
-        # speed (a regex first would take longer than the Decimal itself).
-        dot = cell.find(".")
-        body = cell[1:] if cell[0] == "-" else cell
-        # Plain digits, one point, at most 2 places: checked by str methods
-        # (C speed), read by Decimal; anything else takes the careful way.
-        if len(cell) <= 16 and (dot == -1 or len(cell) - dot <= 3) and (body.isdecimal() or (
-                body.replace(".", "", 1).isdecimal() and body.isascii())):
+    if type(cell) is str:
+        # Nearly every cell is plain text such as 1234.50: a few str methods
+        # (C speed) say so, and Decimal reads it; anything else (spaces,
+        # grouping commas, ¥, more places) takes the careful way below.
+        whole, dot, places = cell.partition(".")
+        if (whole.isdecimal() or (whole[:1] == "-" and whole[1:].isdecimal())) \
+                and len(whole) <= 14:
             if unit == "yuan":
-                return Decimal(cell)
-            if dot == -1:
+                if not dot or (len(places) <= 2 and places.isdecimal()):
+                    return Decimal(cell)
+            elif not dot:
                 return Decimal(cell).scaleb(-2)
     elif type(cell) is float:  # an XLSX number cell: its shortest decimal text
         text = repr(cell)
