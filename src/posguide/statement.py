@@ -299,8 +299,8 @@ def _money(cell: Any, unit: Unit, name: str) -> Decimal | None:
                 return Decimal(cell).scaleb(-2)
     elif type(cell) is float:  # an XLSX number cell: its shortest decimal text
         text = repr(cell)
-        dot = text.find(".")
-        if ("e" not in text and (dot == -1 or len(text) - dot <= 3) and text[-1].isdigit()
+        point = text.find(".")
+        if ("e" not in text and (point == -1 or len(text) - point <= 3) and text[-1].isdigit()
                 and len(text) <= 16):
             if unit == "yuan":
                 return Decimal(text)
@@ -999,6 +999,9 @@ class _Auditor:
         kinds, cards = self.kinds, self.cards
         read = 0
         line_of = table.line
+        agreed_map, mondays, buckets = self.agreed, self.mondays, self.rate_weeks
+        refs_append, prints_append = self.sale_refs.append, self.sale_prints.append
+        has_settled = i_settled is not None
         has_ids = i_tid is not None or i_mno is not None
         foreign_cache = self.foreign_cache
         for cells in table.rows:
@@ -1073,13 +1076,53 @@ class _Auditor:
                 if pay:
                     card = _lookup(self.cards, pay, classify_card)
             card_no = cells[i_cardno] if i_cardno is not None else ""
-            if card_no and not (len(card_no) == 16 and card_no[6:12] == "******"
-                                and card_no[:6].isdigit() and card_no[12:].isdigit()):
+            if card_no and not (len(card_no) == 16 and card_no[6:12] == "******"):
                 card_no = mask_card(card_no)  # the usual masked form passes as it is
             amount = abs(amount)
             if kind == "sale":
-                self._sale(name, line_of, day, amount, fee, settled, card, card_no, ref,
-                           type_text, i_settled is not None)
+                # The common case inline (a method call per row costs more than
+                # half of what it does); the rare ones in _sale_rest.
+                if fee is not None:
+                    fee = abs(fee)
+                elif settled:
+                    fee = amount - settled
+                agreed = agreed_map[card]
+                expected: Decimal | None = None
+                capped = False
+                if agreed is not None and fee is not None:
+                    expected, capped = agreed.priced(amount)
+                sale_key = hash(("sale", ref)) if ref else None
+                if sale_key is not None:
+                    refs_append(sale_key)
+                print_ = hash((amount, card_no, day))
+                prints_append(print_)
+                monday = mondays.get(day)
+                if monday is None:
+                    monday = mondays[day] = day - timedelta(days=day.weekday())
+                label = card or "unknown"
+                bucket = buckets.get((label, monday))
+                if bucket is None:  # one bucket per card type and week
+                    bucket = buckets[(label, monday)] = _Week()
+                bucket.sales += 1
+                bucket.sold += amount
+                if expected is None or (has_settled and not settled):
+                    self._sale_rest(name, line_of, day, amount, fee, settled, card, card_no,
+                                    ref, type_text, has_settled, sale_key, print_, bucket,
+                                    expected)
+                    continue
+                bucket.taken += fee  # type: ignore[operator]
+                bucket.allowed += expected
+                bucket.checked += amount
+                extra = fee - expected  # type: ignore[operator]
+                if not capped:
+                    bucket.amount += amount
+                    per = agreed.per_transaction  # type: ignore[union-attr]
+                    bucket.fee += fee - per if per else fee  # type: ignore[operator]
+                    bucket.count += 1
+                if extra > TOLERANCE or extra < _BELOW or (
+                        settled is not None and fee + settled != amount):  # type: ignore[operator]
+                    self._sale_off(name, line_of, day, amount, fee, settled, card,  # type: ignore[arg-type]
+                                   card_no, ref, type_text, expected, extra, capped, bucket)
             elif kind in ("void", "refund"):
                 orig = _cell_text(cells[i_orig]).strip() if i_orig is not None else ""
                 row = Row(name, line_of(), day, kind, amount, fee, None, settled, card,
@@ -1099,63 +1142,38 @@ class _Auditor:
         if progress is not None:
             progress(table.total, table.total)
 
-    def _sale(self, name: str, line: Callable[[], int], day: date, amount: Decimal,
-              fee: Decimal | None, settled: Decimal | None, card: Card | None, card_no: str,
-              ref: str, type_text: str, has_settled: bool) -> None:
-        if fee is not None:
-            fee = abs(fee)
-        elif settled:
-            fee = amount - settled
-        agreed = self.agreed[card]
-        expected = capped = None
-        if agreed is not None and fee is not None:
-            expected, capped = agreed.priced(amount)
-        elif fee is not None or settled:
+    def _sale_rest(self, name: str, line: Callable[[], int], day: date, amount: Decimal,
+                   fee: Decimal | None, settled: Decimal | None, card: Card | None,
+                   card_no: str, ref: str, type_text: str, has_settled: bool,
+                   key: int | None, print_: int, bucket: _Week,
+                   expected: Decimal | None) -> None:
+        """A sale the plan has no rate for, or one never credited."""
+        if expected is None and (fee is not None or settled):
             self.unchecked += 1
-        key = hash(("sale", ref)) if ref else None
-        if key is not None:
-            self.sale_refs.append(key)
-        print_ = hash((amount, card_no, day))
-        self.sale_prints.append(print_)
-        label = card or "unknown"
-        monday = self.mondays.get(day)
-        if monday is None:
-            monday = self.mondays[day] = day - timedelta(days=day.weekday())
-        # One bucket per card type and week; the totals, the cards and the
-        # weeks are summed from them at the end.
-        bucket = self.rate_weeks.get((label, monday))
-        if bucket is None:
-            bucket = self.rate_weeks[(label, monday)] = _Week()
-        bucket.sales += 1
-        bucket.sold += amount
         if expected is not None:
             bucket.taken += fee  # type: ignore[operator]
             bucket.allowed += expected
             bucket.checked += amount
-        row = None
         if has_settled and not settled:
+            # no fee was seen taken from money that never came
             row = Row(name, line(), day, "sale", amount, fee, expected, settled, card,
                       card_no or None, _visible(ref) or None)
             self.unsettled.append(_Pending(row, key, print_))
-            return  # no fee was seen taken from money that never came
-        if expected is None or fee is None:
-            return
-        extra = fee - expected
-        if not capped:
-            bucket.amount += amount
-            per = agreed.per_transaction  # type: ignore[union-attr]
-            bucket.fee += fee - per if per else fee
-            bucket.count += 1
-            if extra > TOLERANCE:
-                bucket.diffs.add(extra, amount)
+
+    def _sale_off(self, name: str, line: Callable[[], int], day: date, amount: Decimal,
+                  fee: Decimal, settled: Decimal | None, card: Card | None, card_no: str,
+                  ref: str, type_text: str, expected: Decimal, extra: Decimal,
+                  capped: bool, bucket: _Week) -> None:
+        """A sale charged other than the plan says, or settled short."""
+        if not capped and extra > TOLERANCE:
+            bucket.diffs.add(extra, amount)
         if extra > TOLERANCE:
             self.over_count += 1
             self.over_total += extra
             self.diffs.add(extra, amount)
             if len(self.over) < 4 * ROW_LIMIT:
-                self.over.append(row or Row(name, line(), day, "sale", amount, fee, expected,
-                                            settled, card, card_no or None,
-                                            _visible(ref) or None))
+                self.over.append(Row(name, line(), day, "sale", amount, fee, expected,
+                                     settled, card, card_no or None, _visible(ref) or None))
         elif extra < _BELOW:
             self.lower += 1
         if settled is not None and fee + settled != amount and settled > 0:
