@@ -512,3 +512,17 @@ def test_plain_money_text_is_read_exactly(fen: int) -> None:
     text = f"{D(fen).scaleb(-2):f}"
     assert _money(text, "yuan", "amount") == D(fen) / 100
     assert _money(str(fen), "fen", "amount") == D(fen) / 100
+
+
+def test_money_held_back_from_a_sales_settlement_is_a_deduction(cli, tmp_path: Path) -> None:
+    built = st.layout_a_clean()
+    held = built.txns[5]
+    held.settled = held.amount - held.fee - D("30.00")  # e.g. the SIM fee, held back
+    setup(cli, built)
+    data = audit_json(cli, str(write(tmp_path / "a.csv", st.layout_a_csv(built))))
+    found = by_code(data)
+    assert list(found) == ["deduction"]
+    assert found["deduction"]["kinds"] == {"withheld": "30.00"}
+    assert found["deduction"]["money"] == {"total": "30.00", "allowed": "0.00",
+                                           "beyond": "30.00"}
+    assert found["deduction"]["rows"][0]["settled"] == str(held.settled)
