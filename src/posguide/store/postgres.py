@@ -68,6 +68,8 @@ DELETE_SETTING = "DELETE FROM settings WHERE key = %s"
 LATEST_SOME = ("SELECT terminal, kind, MAX(day) FROM events WHERE terminal = ANY(%s) "
                "GROUP BY terminal, kind")
 INSERT_EVENT = sql.placeholders(sql.INSERT_EVENT) + " ON CONFLICT (id) DO NOTHING"
+FEE_CHECKS_SOME = ("SELECT terminal, day, data FROM events "
+                   "WHERE kind = 'fee-check' AND terminal = ANY(%s) ORDER BY seq")
 
 
 def _q(query: str) -> str:
@@ -393,6 +395,11 @@ class PostgresStore(Store):
             out: dict[str, dict[str, date]] = {}
             for term, kind, day in rows:
                 out.setdefault(term, {})[kind] = date.fromisoformat(day)
+            # Whether each terminal's latest fee check found money above the
+            # plan (status `fee_rate`), read as the local store reads it.
+            fee_checks = (conn.execute(sql.LATEST_FEE_CHECK_ALL) if terminals is None
+                          else conn.execute(FEE_CHECKS_SOME, (wanted,)))
+            sql.add_fee_flags(out, fee_checks)
             return out
 
     def last_completed(self, terminal: str,
