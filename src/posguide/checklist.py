@@ -16,9 +16,10 @@ from typing import Any
 
 from .errors import DataError, UsageError
 from .history import RECORD_KINDS
-from .home import Home, read_bytes
+from .home import Home, check_own_file, read_bytes
 from .i18n import LANGS, get_lang, t
 from .prose import join
+from .shown import is_clean
 
 MODES = ("read-do", "do-confirm")
 KINDS = ("do", "check", "input", "note")
@@ -367,9 +368,11 @@ def find(home: Home, name: str) -> Checklist:
     """The checklist called `name`: built-in first, then the home's own."""
     if name in builtin_ids():
         return load_builtin(name)
-    plain = name and not any(ch in name for ch in "/\\\0") and not name.startswith(".")
+    # A file name the system can hold: a 300-character name is no checklist.
+    plain = (name and len(name) <= 64 and is_clean(name)
+             and not any(ch in name for ch in "/\\\0") and not name.startswith("."))
     path = home.checklists_dir / f"{name}.toml"
-    if plain and path.is_file():
+    if plain and check_own_file(path):
         return load_custom(path)  # a broken file says why (exit 3)
     names = builtin_ids() + [p.stem for p in custom_paths(home)]
     raise UsageError(t("checklist.unknown", name=name, names=join(names)))

@@ -19,9 +19,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,15 +103,139 @@ def user_file_error(exc: OSError, path: Path) -> PosguideError:
     return os_error(exc, path)
 
 
-def os_error(exc: OSError, path: Path) -> DataError:
-    """Turn an OSError into a message that says what to do about it."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+def os_error(exc: OSError, path: Path, reading: bool = False) -> DataError:
+    """Turn an OSError into a message that says what to do about it. A failed
+    read is said as a read (`reading`), not as a write."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT) and not reading:
         key = "home.disk_full"
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        key = "home.no_permission"
+        key = "home.read_no_permission" if reading else "home.no_permission"
     else:
         key = "home.io_error"
     return DataError(t(key, path=str(path), error=exc.strerror or str(exc)))
+
+
+# Opened without following a symlink and without waiting on a FIFO (where the
+# platform has the flags: Windows has neither, nor FIFOs).
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def _what(mode: int) -> str:
+    """What a file that is not an ordinary one is, for a message."""
+    if stat.S_ISLNK(mode):
+        return t("home.kind.symlink")
+    if stat.S_ISFIFO(mode):
+        return t("home.kind.fifo")
+    if stat.S_ISDIR(mode):
+        return t("home.kind.folder")
+    if stat.S_ISSOCK(mode):
+        return t("home.kind.socket")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return t("home.kind.device")
+    return t("home.kind.other")
+
+
+def not_regular(path: Path, mode: int) -> DataError:
+    return DataError(t("home.not_regular", path=str(path), what=_what(mode)))
+
+
+def check_own_file(path: Path) -> bool:
+    """Whether one of posguide's own files exists; DataError (exit 3) when
+    something other than an ordinary file (a symlink, a FIFO, a device, a
+    folder) stands in its place: posguide neither opens nor replaces it."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        if exc.errno == errno.ENOTDIR:
+            return False
+        raise os_error(exc, path, reading=True) from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise not_regular(path, st.st_mode)
+    return True
+
+
+@contextlib.contextmanager
+def open_own(path: Path) -> Iterator[int | None]:
+    """A read-only descriptor of one of posguide's own files, or None when it
+    does not exist. Never follows a symlink, never waits on a FIFO, refuses
+    anything but an ordinary file, and takes away what others may do with it
+    (mode 0600), as every write does."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except FileNotFoundError:
+        yield None
+        return
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK, errno.ENXIO, errno.EISDIR):
+            try:
+                st = os.lstat(path)
+            except OSError:
+                raise os_error(exc, path, reading=True) from exc
+            raise not_regular(path, st.st_mode) from exc
+        if exc.errno == errno.ENOTDIR:
+            yield None
+            return
+        raise os_error(exc, path, reading=True) from exc
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise not_regular(path, st.st_mode)
+        if st.st_mode & 0o077 and hasattr(os, "fchmod"):
+            # A read-only home (or someone else's file) stays as it is.
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, st.st_mode & FILE_MODE)
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def open_own_append(path: Path) -> int:
+    """A descriptor to append to one of posguide's own files, created 0600
+    when missing; refused (exit 3) when a symlink, FIFO or device stands in
+    its place."""
+    flags = (os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+             | getattr(os, "O_BINARY", 0))
+    try:
+        fd = os.open(path, flags, FILE_MODE)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK, errno.ENXIO, errno.EISDIR):
+            try:
+                st = os.lstat(path)
+            except OSError:
+                raise os_error(exc, path) from exc
+            raise not_regular(path, st.st_mode) from exc
+        raise os_error(exc, path) from exc
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise not_regular(path, st.st_mode)
+        if st.st_mode & 0o077 and hasattr(os, "fchmod"):
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, st.st_mode & FILE_MODE)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_fd(fd: int, path: Path, start: int = 0) -> bytes:
+    """Everything in `fd` from `start` on."""
+    chunks: list[bytes] = []
+    try:
+        if start:
+            os.lseek(fd, start, os.SEEK_SET)
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except OSError as exc:
+        raise os_error(exc, path, reading=True) from exc
+    return b"".join(chunks)
 
 
 def ensure_dir(path: Path) -> Path:
@@ -137,6 +263,7 @@ def atomic_write(path: Path, data: bytes, *, in_home: bool = True) -> None:
     folder = path.parent
     if in_home:
         ensure_dir(folder)
+        check_own_file(path)  # never replace a symlink, a FIFO or a device
     elif path.is_dir():
         raise UsageError(t("home.is_folder", path=str(path)))
     elif path.exists() and not path.is_file():
@@ -210,23 +337,48 @@ def fsync_dir(folder: Path) -> None:
 
 
 def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it does not exist."""
+    """One of posguide's own files, or None when it does not exist (see
+    open_own: a symlink, FIFO or device in its place is refused, exit 3)."""
+    with open_own(path) as fd:
+        if fd is None:
+            return None
+        return read_fd(fd, path)
+
+
+def read_user_file(path: Path) -> bytes:
+    """A file the user named (a CSV to import). A path that is wrong is a
+    usage error; a FIFO or a device is refused rather than waited on."""
+    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+             | getattr(os, "O_BINARY", 0))
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
+        fd = os.open(path, flags)
     except OSError as exc:
-        raise os_error(exc, path) from exc
+        if exc.errno == errno.ENXIO:  # a socket
+            raise UsageError(t("home.not_a_file", path=str(path))) from exc
+        raise user_file_error(exc, path) from exc
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise UsageError(t("home.is_folder", path=str(path)))
+        if not stat.S_ISREG(st.st_mode):
+            raise UsageError(t("home.not_a_file", path=str(path)))
+        return read_fd(fd, path)
+    finally:
+        os.close(fd)
 
 
 class Home:
     """The home folder and the files in it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, today: date | None = None) -> None:
         self.root = root
         # Whether this run took the write lock, so may have saved something:
         # then an unexpected error must not claim the data is unchanged.
         self.may_have_saved = False
+        # The day the files are checked against (a purchase date may not be
+        # in the future): given by the CLI, which reads the clock; None in
+        # code that has no day (then only the calendar range is checked).
+        self.today = today
 
     @property
     def profile(self) -> Path:
@@ -278,6 +430,7 @@ class Home:
         from filelock import FileLock, Timeout
 
         self.ensure()
+        check_own_file(self.lock_path)
         path = os.path.realpath(self.lock_path)
         key = (os.getpid(), path)
         lock = _LOCKS.get(key)

@@ -95,7 +95,13 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
     area, _, _name = key.partition(".")
     entry = catalogue(area)[key]
     text = entry[lang or get_lang()]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    # Parameters are where outside text comes in (a CSV cell, a --terminal
+    # value, a file's content): control characters are shown, never sent.
+    from .shown import shown
+
+    return text.format(**{k: shown(p) if isinstance(p, str) else p for k, p in params.items()})
 
 
 def sentences(*texts: str) -> str:

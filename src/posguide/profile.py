@@ -297,7 +297,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def _term_from_toml(name: str, data: Any) -> Terminal:
+def _term_from_toml(name: str, data: Any, today: date | None = None) -> Terminal:
     """Re-validate what a person may have edited by hand."""
     if not isinstance(data, dict):
         raise _Bad(f"terminals.{name}", t("profile.type.dict"))
@@ -330,11 +330,19 @@ def _term_from_toml(name: str, data: Any) -> Terminal:
             parsed = value
             if key == "service_years" and not (isinstance(value, int) and 1 <= value <= 10):
                 raise _Bad(where, t("validate.int_range", field=key, value=value, low=1, high=10))
+            if isinstance(value, date) and not v.in_range(value):
+                raise _Bad(where, t("validate.date_range", field=key, value=value.isoformat(),
+                                    low=v.MIN_DATE.isoformat(), high=v.MAX_DATE.isoformat()))
+            if key in ("purchased", "activated") and isinstance(value, date) \
+                    and today is not None and value > today:
+                # The same rule as `init` and `profile set` (check_terminal).
+                raise _Bad(where, t("validate.date_future", field=key,
+                                    value=value.isoformat()))
         else:
             try:
                 # Hand edits are trusted for confirmable values (a confirmed
                 # mobile number stays), but everything else is checked again.
-                parsed = parse_field(key, str(value), date.max, force=True)
+                parsed = parse_field(key, str(value), v.MAX_DATE, force=True)
             except ValidationError as exc:
                 raise _Bad(where, exc.message) from None
         term.set(key, parsed)
@@ -446,18 +454,26 @@ def _bad_file(home: Home, detail: str) -> ProfileInvalid:
 
 
 def loads(raw: bytes, home: Home) -> Profile:
+    """Read and check a profile as every command would write it. Dates are
+    checked against `home.today` when the caller knows the day."""
     try:
+        # utf-8-sig: a BOM that a Windows editor put in front is fine.
+        text = raw.decode("utf-8-sig")
         # Decimal, never float: a hand-written `fee_rate = 0.6` is read exactly.
-        data = tomllib.loads(raw.decode("utf-8"), parse_float=Decimal)
+        data = tomllib.loads(text, parse_float=Decimal)
     except UnicodeDecodeError as exc:
         raise _bad_file(home, t("profile.not_utf8")) from exc
     except tomllib.TOMLDecodeError as exc:
         raise _bad_file(home, str(exc)) from exc
     except RecursionError:  # hostile nesting, deeper than tomllib can follow
         raise _bad_file(home, t("profile.too_deep")) from None
+    bad_comment = check_comments(text)
+    if bad_comment is not None:
+        raise _bad_file(home, bad_comment)
     schema = data.get("schema")
-    if schema != SCHEMA:
-        raise _bad_file(home, t("profile.bad_schema", found=schema, expected=SCHEMA))
+    if type(schema) is not int or schema != SCHEMA:  # not true, 1.0 or "1"
+        raise _bad_file(home, t("profile.bad_schema", found=_shown_value(schema),
+                                expected=SCHEMA))
     unknown = set(data) - {"schema", "default", "policy", "terminals"}
     if unknown:
         raise _bad_file(home, t("profile.bad_key", key=join(sorted(unknown)),
@@ -469,7 +485,7 @@ def loads(raw: bytes, home: Home) -> Profile:
     profile = Profile()
     try:
         for name, tdata in terminals_raw.items():
-            profile.terminals[name] = _term_from_toml(name, tdata)
+            profile.terminals[name] = _term_from_toml(name, tdata, home.today)
     except _Bad as bad:
         detail = t("profile.bad_key", key=bad.key, problem=bad.problem)
         line = _line_of(raw, bad.key)
@@ -492,8 +508,85 @@ def loads(raw: bytes, home: Home) -> Profile:
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3650:
             raise _bad_file(home, t("profile.bad_key", key=f"policy.{key}",
                                     problem=t("profile.policy_value")))
+    problem = check_policy(policy)
+    if problem is not None:
+        raise _bad_file(home, problem)
     profile.policy = dict(policy)
     return profile
+
+
+def check_policy(policy: dict[str, int]) -> str | None:
+    """A warn interval longer than its critical one would make a clock turn
+    critical before it warns: what is wrong, or None."""
+    merged = {**DEFAULT_POLICY, **policy}
+    for key, warn in merged.items():
+        if not key.endswith("_warn_days"):
+            continue
+        critical_key = key.replace("_warn_days", "_critical_days")
+        critical = merged.get(critical_key)
+        if critical is not None and warn > critical:
+            return t("profile.policy_order", warn=f"policy.{key}", warn_days=warn,
+                     critical=f"policy.{critical_key}", critical_days=critical)
+    return None
+
+
+def _shown_value(value: object) -> str:
+    if value is None:
+        return t("profile.schema_missing")
+    if isinstance(value, str):
+        return f'"{value[:20]}"'
+    return str(value).lower() if isinstance(value, bool) else str(value)[:20]
+
+
+def toml_comments(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) of every comment in TOML `text`: a `#` outside
+    strings, to the end of its line. Strings, multi-line ones included, are
+    stepped over so a `#` inside one is not taken for a comment."""
+    i, line, n = 0, 1, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            line += 1
+            i += 1
+        elif ch == "#":
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+            yield line, text[i + 1:end]
+            i = end
+        elif ch in "\"'":
+            quote = ch * 3 if text.startswith(ch * 3, i) else ch
+            j = i + len(quote)
+            while j < n:
+                if ch == '"' and text[j] == "\\":
+                    j += 2
+                    continue
+                if text.startswith(quote, j):
+                    break
+                if text[j] == "\n" and len(quote) == 1:
+                    break  # an unclosed string: tomllib has refused it already
+                j += 1
+            line += text.count("\n", i, j)
+            i = j + len(quote)
+        else:
+            i += 1
+
+
+def check_comments(text: str) -> str | None:
+    """A comment may hold no card number and no PIN or password (DESIGN 7):
+    what is wrong and where, or None."""
+    if "#" not in text:
+        return None
+    # Quick look first: only a line whose text after a `#` holds something
+    # suspicious can have such a comment.
+    if not any(v.contains_card_number(part) or v.contains_secret(part)
+               for part in (ln.partition("#")[2] for ln in text.splitlines() if "#" in ln)):
+        return None
+    for line, comment in toml_comments(text):
+        if v.contains_card_number(comment):
+            return t("profile.at_line", line=line, detail=t("profile.comment_card"))
+        if v.contains_secret(comment):
+            return t("profile.at_line", line=line, detail=t("profile.comment_secret"))
+    return None
 
 
 def _line_of(raw: bytes, dotted: str) -> int | None:
@@ -550,6 +643,23 @@ def save_bytes(home: Home, new: bytes) -> None:
     for stale in home.root.glob(".profile.toml*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
+
+
+def keep_rejected(home: Home, edited: bytes) -> str:
+    """Keep an edit that was not saved as `profile.toml.rejected`, so the
+    user's work is not lost, but never with a card number (masked) or a PIN
+    or password (then not kept at all). Returns the sentence that says which."""
+    path = home.rejected
+    text = edited.decode("utf-8", "replace")
+    lines = text.splitlines(keepends=True)
+    if any(v.contains_secret(line) for line in lines):
+        with contextlib.suppress(OSError):
+            path.unlink()  # an older rejected edit would be mistaken for this one
+        return t("profile.rejected_dropped")
+    masked = "".join(v.mask_card_numbers(line) for line in lines)
+    atomic_write(path, masked.encode())
+    key = "profile.rejected_masked" if masked != text else "profile.rejected_kept"
+    return t(key, rejected=str(path))
 
 
 def with_value(term: Terminal, key: str, value: Any) -> Terminal:

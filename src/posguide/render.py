@@ -32,12 +32,31 @@ SEVERITY_STYLE = {
 
 def _console(stderr: bool) -> Console:
     from rich.console import Console
+    from rich.segment import Segment
+
+    from .shown import shown
+
+    class SafeConsole(Console):
+        """A console that never sends a control character it did not make
+        itself: every piece of text it renders, tables and prose alike, goes
+        through shown() (rich's own escape codes live in styles and control
+        segments, which are left alone). Markup is off: text from a file is
+        never read as rich markup (`[link=...]` would write a hyperlink)."""
+
+        def render(self, renderable: Any, options: Any = None) -> Any:
+            for segment in super().render(renderable, options):
+                text = segment.text
+                if segment.control or text.isprintable() or text == "\n":
+                    yield segment
+                else:
+                    yield Segment(shown(text), segment.style, segment.control)
 
     width = None
-    if os.environ.get("POSGUIDE_WIDTH", "").isdigit():
-        width = int(os.environ["POSGUIDE_WIDTH"])
-    return Console(stderr=stderr, width=width, soft_wrap=False, highlight=False,
-                   emoji=False)
+    value = os.environ.get("POSGUIDE_WIDTH", "")
+    if value.isascii() and value.isdigit() and 20 <= int(value) <= 1000:
+        width = int(value)
+    return SafeConsole(stderr=stderr, width=width, soft_wrap=False, highlight=False,
+                       emoji=False, markup=False)
 
 
 _consoles: dict[bool, Console] = {}
@@ -65,8 +84,10 @@ def print_json(data: Any) -> None:
     """Plain JSON on stdout, nothing else: no colour, no wrapping. Indented for
     a person at a terminal; one line when piped, because the indenting encoder
     is pure Python and several times slower on a fleet's worth of findings."""
+    from .shown import json_safe
+
     indent = 2 if sys.stdout.isatty() else None
-    write_utf8(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+    write_utf8(json_safe(json.dumps(data, ensure_ascii=False, indent=indent)) + "\n")
 
 
 def write_utf8(text: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -22,9 +23,6 @@ _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _REL_RE = re.compile(r"^\+(\d{1,4})([dmy])$")
 _MONEY_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
 _RATE_RE = re.compile(r"^\d{1,3}(\.\d{1,4})?$")
-_DIGIT_RUN_RE = re.compile(r"[0-9]+(?:[ -][0-9]+)*")
-# Dashes people type between digit groups, besides "-".
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _SEPARATORS = re.compile(r"[\s\-()（）]")
 
 
@@ -45,6 +43,37 @@ def field_label(field: str) -> str:
 
 
 # ---------------------------------------------------------------- dates
+
+# The one calendar range posguide handles, for every date it reads or works
+# out. Wide enough for any real terminal; narrow enough that a date in it plus
+# the longest service (10 years) and the longest policy interval (3650 days)
+# stays far inside what Python's date can hold, so no computation on a date
+# posguide accepted can overflow later.
+MIN_DATE = date(1970, 1, 1)
+MAX_DATE = date(2199, 12, 31)
+
+
+def in_range(day: date) -> bool:
+    return MIN_DATE <= day <= MAX_DATE
+
+
+def parse_day(text: str) -> date | None:
+    """A stored YYYY-MM-DD (history, caches), or None when it is not one or
+    lies outside the range."""
+    if len(text) != 10 or not text.isascii():
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if in_range(day) else None
+
+
+def check_range(day: date, field: str, text: str | None = None) -> date:
+    if not in_range(day):
+        raise _err(field, "validate.date_range", value=text or day.isoformat(),
+                   low=MIN_DATE.isoformat(), high=MAX_DATE.isoformat())
+    return day
 
 
 def add_months(start: date, months: int) -> date:
@@ -68,18 +97,25 @@ def parse_date(text: str, today: date, field: str = "date", relative: bool = Tru
             count, unit = int(match.group(1)), match.group(2)
             try:
                 if unit == "d":
-                    return today + timedelta(days=count)
-                return add_months(today, count * (12 if unit == "y" else 1))
-            except (OverflowError, ValueError) as exc:
-                raise _err(field, "validate.date_format", value=text) from exc
+                    day = today + timedelta(days=count)
+                else:
+                    day = add_months(today, count * (12 if unit == "y" else 1))
+            except (OverflowError, ValueError):
+                day = date.max
+            return check_range(day, field, text)
     match = _DATE_RE.match(value)
     if not match:
         key = "validate.date_format" if relative else "validate.date_format_abs"
         raise _err(field, key, value=text)
     try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError as exc:
+        if 1 <= int(match.group(2)) <= 12 and 1 <= int(match.group(3)) <= 31 and \
+                not 1 <= int(match.group(1)) <= 9999:
+            raise _err(field, "validate.date_range", value=text, low=MIN_DATE.isoformat(),
+                       high=MAX_DATE.isoformat()) from exc
         raise _err(field, "validate.date_impossible", value=text) from exc
+    return check_range(day, field, text)
 
 
 # ---------------------------------------------------------------- numbers
@@ -189,72 +225,180 @@ def luhn_check_digit(body: str) -> str:
     raise AssertionError("unreachable")
 
 
-def _plain_digits(text: str) -> str:
-    """Text with every decimal digit as 0-9, every space as " " and dashes as "-"."""
+# Characters that end a line: a card number is never read across lines.
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _digit(ch: str) -> int | None:
+    """The digit `ch` stands for in any script (full-width, Arabic-Indic,
+    Devanagari, ...), or None."""
+    if "0" <= ch <= "9":
+        return ord(ch) - 48
+    if ch.isascii():
+        return None
     import unicodedata
 
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
-    if text.isascii():
-        return text
-    return "".join(
-        str(unicodedata.decimal(ch)) if ch.isdecimal() else (" " if ch.isspace() else ch)
-        for ch in text
-    )
+    return unicodedata.digit(ch, None)
 
 
-def contains_card_number(text: str) -> bool:
-    """13-19 digits, spaces or dashes allowed between them, passing Luhn.
+@functools.cache
+def _date_re() -> re.Pattern[str]:
+    # A calendar date in digits: YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD.
+    return re.compile(r"(?<!\d)(?:19|20|21)\d\d([-/.])(?:0?[1-9]|1[0-2])\1"
+                      r"(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _digit_groups(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Runs of digit groups: a group is consecutive digits, given as
+    (start, end, digits); groups of one run are separated by anything that is
+    neither a letter nor a line break (spaces of any width, tabs, dashes,
+    dots, commas, slashes, underscores, brackets, zero-width characters, any
+    number of them). A letter, a line break or a date (2026-11-23, which is
+    how a date is written, not a card) ends the run."""
+    plain = text if text.isascii() else "".join(
+        str(d) if (d := _digit(ch)) is not None else ch for ch in text)
+    if len(plain) != len(text):  # a digit value of two characters: none exist
+        plain = text
+    breaks: set[int] = set()
+    if "-" in plain or "/" in plain or "." in plain:
+        for m in _date_re().finditer(plain):
+            breaks.update(range(m.start(), m.end()))
+    run: list[tuple[int, int, str]] = []
+    start = -1
+    digits: list[str] = []
+    for i, ch in enumerate(plain):
+        if "0" <= ch <= "9" and i not in breaks:
+            if not digits:
+                start = i
+            digits.append(ch)
+            continue
+        if digits:
+            run.append((start, i, "".join(digits)))
+            digits = []
+        if run and (i in breaks or ch.isalpha() or ch in _LINE_BREAKS):
+            yield run
+            run = []
+    if digits:
+        run.append((start, len(text), "".join(digits)))
+    if run:
+        yield run
+
+
+def find_card_numbers(text: str) -> list[tuple[int, int]]:
+    """Where `text` holds a bank card number: 13-19 digits passing Luhn,
+    whatever separates them, as (start, end) indexes into `text`.
 
     A run of digit groups ("2026-11-23 6222 0212 ...") is tried as every span
     of whole groups, so a card number next to a date is still caught, while a
     single long number that is not a card (a 20-digit ICCID) is not.
-    Full-width digits and spaces (what a Chinese input method types) and other
-    scripts' digits count as digits.
     """
-    for match in _DIGIT_RUN_RE.finditer(_plain_digits(text)):
-        groups = re.split(r"[ \-]", match.group(0))
-        for i in range(len(groups)):
+    found: list[tuple[int, int]] = []
+    for run in _digit_groups(text):
+        if sum(len(g[2]) for g in run) < 13:
+            continue
+        i = 0
+        while i < len(run):
             digits = ""
-            for group in groups[i:]:
-                digits += group
+            hit = None
+            for j in range(i, len(run)):
+                digits += run[j][2]
                 if len(digits) > 19:
                     break
                 if len(digits) >= 13 and luhn_ok(digits):
-                    return True
-    return False
+                    hit = j
+            if hit is None:
+                i += 1
+                continue
+            found.append((run[i][0], run[hit][1]))
+            i = hit + 1
+    return found
+
+
+def contains_card_number(text: str) -> bool:
+    """Whether `text` holds a bank card number (see find_card_numbers)."""
+    if sum(ch.isdigit() for ch in text) < 13 and (text.isascii() or not _many_digits(text)):
+        return False
+    return bool(find_card_numbers(text))
+
+
+def _many_digits(text: str) -> bool:
+    return sum(_digit(ch) is not None for ch in text) >= 13
+
+
+def mask_card_numbers(text: str) -> str:
+    """`text` with the digits of every card number in it replaced by `*`
+    except the last four: for files kept aside, such as a rejected edit."""
+    spans = find_card_numbers(text)
+    if not spans:
+        return text
+    out = list(text)
+    for start, end in spans:
+        positions = [i for i in range(start, end) if _digit(text[i]) is not None]
+        for i in positions[:-4]:
+            out[i] = "*"
+    return "".join(out)
 
 
 # A secret written next to its name: "PIN: 1234", "password=abc", "CVV 123",
-# "密码：888888", "密码是 123456". The word alone ("changed the admin password",
-# "PIN pad cleaned") is fine: that is what a merchant should record.
-_SECRET_WORDS = ("pin", "cvv", "cvc", "cvn", "pass", "pwd", "密码", "口令", "安全码", "验证码")
-_SECRET_VALUE = r"\s*(?:[:=：]\s*\S|(?:is|was|to|是|为|改为|改成)?\s*\d{3,})"
+# "密码：888888", "取款密码 123456", "PIN码是1234". The word alone ("changed
+# the admin password", "PIN pad cleaned", "密码已修改") is fine: that is what
+# a merchant should record.
+_SECRET_HINTS = ("p", "cv", "cs", "cid")
 
 
 @functools.cache
 def _secret_re() -> re.Pattern[str]:
     # Compiled on first need: most texts hold none of the words, and every
-    # profile load checks every text (0.7 ms of start-up saved).
-    return re.compile(
-        r"(?i)(?<![a-z])(?:pin|cvv2?|cvc2?|cvn2?|passwords?|passwd|pwd|passcode)(?![a-z])"
-        + _SECRET_VALUE + r"|(?:密码|口令|安全码|验证码)" + _SECRET_VALUE
+    # profile load checks every text.
+    sep = r"[\s.\-_*·]?"  # "p i n", "P.I.N.", "pass-word"
+    en_word = (
+        rf"p{sep}i{sep}n(?:{sep}(?:codes?|numbers?|no|码|號|号))?"
+        r"|cvv2?|cvc2?|cvn2?|csc|cid"
+        rf"|pass{sep}(?:words?|wd|codes?|phrase)|passwort|passwd|pwd|pswd"
     )
+    zh_word = r"密\s*[码碼]|口\s*令|安\s*全\s*[码碼]|[验驗]\s*[证證]\s*[码碼]"
+    # An explicit "name: value" or "name = value": any value that holds a
+    # digit, or a word of four or more letters and signs (not Chinese text:
+    # "密码：已改" is a remark, not a secret).
+    assigned = r"\s*[:=：＝]\s*(?:\S*\d|[\x21-\x7e]{4,})"
+    # Or a value with digits right after it, perhaps after "is", "是", "改为"
+    # (a date is not a secret: "password 2026-11-23" says when it was changed).
+    linked = (r"\s*(?:(?:is|was|to|now|set\s+to|changed\s+to|"
+              r"(?:已|被)?(?:修?改|设置?|設置?|换|換|更新)?(?:为|為|成|是)了?)\s*)?"
+              r"[\-:：]?\s*(?!\d{4}[-/.年]\d)[\x21-\x7e]*\d{3,}")
+    return re.compile(
+        rf"(?<![a-z])(?:{en_word})(?![a-z])(?:{assigned}|{linked})"
+        rf"|(?:{zh_word})(?:{assigned}|{linked})"
+    )
+
+
+def _secret_form(text: str) -> str:
+    """Text as the secret patterns read it: full-width letters and digits
+    made plain, lower case, invisible characters dropped."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def contains_secret(text: str) -> bool:
     lowered = text.lower()
-    if not any(word in lowered for word in _SECRET_WORDS):
+    if text.isascii() and not any(word in lowered for word in _SECRET_HINTS):
         return False
-    return _secret_re().search(text) is not None
+    return _secret_re().search(_secret_form(text)) is not None
 
 
 def check_text(text: str, field: str, max_len: int = 200) -> str:
     """Free text: no card number, no PIN or password, no control characters,
     a sane length."""
+    from .shown import is_clean
+
     value = text.strip()
     if len(value) > max_len:
         raise _err(field, "validate.too_long", max=max_len)
-    if any(ord(ch) < 32 and ch not in "\t" for ch in value) or "\x7f" in value:
+    if not is_clean(value):
         raise _err(field, "validate.control_chars")
     if contains_card_number(value):
         raise _err(field, "validate.card_number")
@@ -275,9 +419,14 @@ def _name_char(ch: str) -> bool:
     return "\u3400" <= ch <= "\u4dbf" or "\u4e00" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+def is_name(text: str) -> bool:
+    """1-32 letters, digits, - and _, CJK characters (no card-number check)."""
+    return 1 <= len(text) <= 32 and all(map(_name_char, text))
+
+
 def check_name(text: str, field: str = "name") -> str:
     value = text.strip()
-    if not (1 <= len(value) <= 32 and all(map(_name_char, value))):
+    if not is_name(value):
         raise _err(field, "validate.name", value=text)
     if contains_card_number(value):  # a name is stored in every history line
         raise _err(field, "validate.card_number")

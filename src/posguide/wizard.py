@@ -269,10 +269,7 @@ class Wizard:
         say(self.prompter, t("wizard.resume_found", k=index + 1, n=len(steps), date=saved.saved))
         if ask_yes_no(self.prompter, t("wizard.resume_ask", k=index + 1), default=True):
             self.answers = answers
-            try:
-                self._started = date.fromisoformat(saved.started)
-            except ValueError:
-                self._started = self.today
+            self._started = v.parse_day(saved.started) or self.today
             return index
         self.answers = {}
         self.store.clear()

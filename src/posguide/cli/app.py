@@ -65,6 +65,13 @@ def root(
     ] = False,
 ) -> None:
     # --lang was already applied before the app was built (see __main__).
+    from ..errors import UsageError
+    from ..i18n import t
+
+    if home is not None and not home.strip():
+        raise UsageError(t("cli.empty_option", option="--home"))
+    if terminal is not None and not terminal.strip():
+        raise UsageError(t("cli.empty_option", option="--terminal"))
     STATE.reset(home, terminal, database)
     if ctx.invoked_subcommand is None:
         from .welcome import welcome

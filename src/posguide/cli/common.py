@@ -40,7 +40,13 @@ class State:
 
     @cached_property
     def home(self) -> Home:
-        return Home(resolve_home(self.home_option))
+        # The files are checked against today (no purchase in the future);
+        # a bad POSGUIDE_TODAY is reported by the command that needs the day.
+        try:
+            today: date | None = self.today()
+        except UsageError:
+            today = None
+        return Home(resolve_home(self.home_option), today)
 
     @cached_property
     def store(self) -> Store:
@@ -87,12 +93,14 @@ class State:
     def today(self) -> date:
         """The one place the CLI reads the clock. POSGUIDE_TODAY (YYYY-MM-DD)
         pins it, for tests and for trying things out."""
+        from ..validate import parse_day
+
         pinned = os.environ.get("POSGUIDE_TODAY")
         if pinned:
-            try:
-                return date.fromisoformat(pinned)
-            except ValueError:
-                raise UsageError(t("cli.bad_today_env", value=pinned)) from None
+            day = parse_day(pinned.strip())
+            if day is None:
+                raise UsageError(t("cli.bad_today_env", value=pinned))
+            return day
         return date.today()
 
     def profile(self) -> Profile:

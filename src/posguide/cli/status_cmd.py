@@ -106,7 +106,10 @@ def _period(text: str, today: date) -> int:
         return count
     from ..validate import add_months
 
-    return (add_months(today, count * (12 if unit == "y" else 1)) - today).days
+    try:
+        return (add_months(today, count * (12 if unit == "y" else 1)) - today).days
+    except (OverflowError, ValueError):  # beyond year 9999: every due date is within it
+        return (date.max - today).days
 
 
 def _due_within(f: Finding, days: int) -> bool:

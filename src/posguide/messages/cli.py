@@ -4,8 +4,12 @@ MESSAGES = {
         "zh": "--lang：不支持“{value}”。请用 zh 或 en。",
     },
     "cli.bad_today_env": {
-        "en": "POSGUIDE_TODAY: '{value}' is not a date. Use YYYY-MM-DD or unset it.",
-        "zh": "POSGUIDE_TODAY：“{value}”不是有效日期。请用 YYYY-MM-DD 或删除该变量。",
+        "en": "POSGUIDE_TODAY: '{value}' is not a date posguide works with. Use YYYY-MM-DD (1970-01-01 to 2199-12-31) or unset it.",
+        "zh": "POSGUIDE_TODAY：“{value}”不是 posguide 能处理的日期。请用 YYYY-MM-DD（1970-01-01 至 2199-12-31），或删除该变量。",
+    },
+    "cli.empty_option": {
+        "en": "{option} needs a value: it cannot be empty. Leave the option out to use the default.",
+        "zh": "{option} 需要一个值，不能为空。不写这个选项就会使用默认值。",
     },
     "cli.aborted": {"en": "Stopped: no answer was given.", "zh": "已停止：没有收到回答。"},
     "cli.interrupted": {"en": "Interrupted.", "zh": "已中断。"},

@@ -80,10 +80,6 @@ MESSAGES = {
         "en": "The team database {where} holds a value posguide cannot use at {key}: {problem}. Ask whoever changed it to correct it (posguide profile edit); nothing was changed.",
         "zh": "团队数据库 {where} 中 {key} 的值 posguide 无法使用：{problem}。请修改它的人更正（posguide profile edit）；数据未做任何改动。",
     },
-    "database.edit_kept": {
-        "en": "Your edit is kept in {kept}.",
-        "zh": "您的修改已另存在 {kept}。",
-    },
     "database.init_denied": {
         "en": "The role {role} may not create or upgrade posguide's tables in {where}. Run posguide db init as the database's owner (README: a team's database); nothing was changed.",
         "zh": "角色 {role} 无权在 {where} 中创建或升级 posguide 的数据表。请用数据库的所有者角色运行 posguide db init（见 README 中“团队数据库”一节）；数据未做任何改动。",

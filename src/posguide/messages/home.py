@@ -31,4 +31,18 @@ MESSAGES = {
         "en": "Another posguide is changing the data in {path} right now. Wait for it to finish and try again.",
         "zh": "另一个 posguide 正在修改 {path} 中的数据。请等它完成后重试。",
     },
+    "home.read_no_permission": {
+        "en": "Could not read {path}: permission denied ({error}). Check the file's owner and permissions, or choose another home with --home.",
+        "zh": "无法读取 {path}：没有权限（{error}）。请检查文件的所有者和权限，或用 --home 指定其他文件夹。",
+    },
+    "home.not_regular": {
+        "en": "{path} is {what}, not an ordinary file, so posguide will neither open nor replace it. Move it away (or put the real file back) and try again.",
+        "zh": "{path} 是{what}，不是普通文件，posguide 不会打开或替换它。请把它移走（或放回原来的文件）后重试。",
+    },
+    "home.kind.symlink": {"en": "a symbolic link", "zh": "一个符号链接"},
+    "home.kind.fifo": {"en": "a named pipe (FIFO)", "zh": "一个命名管道（FIFO）"},
+    "home.kind.folder": {"en": "a folder", "zh": "一个文件夹"},
+    "home.kind.socket": {"en": "a socket", "zh": "一个套接字"},
+    "home.kind.device": {"en": "a device", "zh": "一个设备文件"},
+    "home.kind.other": {"en": "something else", "zh": "其他类型的文件"},
 }

@@ -31,6 +31,19 @@ MESSAGES = {
     "profile.default_missing": {"en": "names no terminal in this file", "zh": "所指的终端在文件中不存在"},
     "profile.policy_keys": {"en": "unknown policy; known: {keys}", "zh": "未知的规则项；可用：{keys}"},
     "profile.policy_value": {"en": "a whole number of days from 0 to 3650", "zh": "应为 0 到 3650 之间的天数"},
+    "profile.policy_order": {
+        "en": "{warn} ({warn_days} days) is longer than {critical} ({critical_days} days): a clock would turn critical before it warns. Make the warn interval the shorter one.",
+        "zh": "{warn}（{warn_days} 天）比 {critical}（{critical_days} 天）还长：这样会先标为严重，之后才提醒。请把提醒天数设得比严重天数小。",
+    },
+    "profile.schema_missing": {"en": "missing", "zh": "缺失"},
+    "profile.comment_card": {
+        "en": "a comment looks like it holds a bank card number. posguide never stores card numbers: remove it.",
+        "zh": "有一条注释像是含有银行卡号。posguide 从不保存卡号：请删掉它。",
+    },
+    "profile.comment_secret": {
+        "en": "a comment looks like it holds a PIN or password. posguide never stores them: remove it.",
+        "zh": "有一条注释像是含有密码或 PIN。posguide 从不保存这些：请删掉它。",
+    },
     "profile.unknown_key": {
         "en": "Unknown key '{key}'. Keys: {keys}.",
         "zh": "未知的键“{key}”。可用的键：{keys}。",
@@ -74,8 +87,20 @@ MESSAGES = {
         "zh": "编辑器“{editor}”未正常结束（{error}）；未做任何修改。请把 $EDITOR（Windows 上为 %EDITOR%）设为已安装的编辑器。",
     },
     "profile.edit_invalid": {
-        "en": "Your edit was not saved: {error}\nprofile.toml is unchanged. Your edited text is kept in {rejected}.",
-        "zh": "您的修改未保存：{error}\nprofile.toml 保持不变。修改后的内容另存在 {rejected}。",
+        "en": "Your edit was not saved: {error}\nprofile.toml is unchanged. {kept}",
+        "zh": "您的修改未保存：{error}\nprofile.toml 保持不变。{kept}",
+    },
+    "profile.rejected_kept": {
+        "en": "Your edited text is kept in {rejected}.",
+        "zh": "修改后的内容另存在 {rejected}。",
+    },
+    "profile.rejected_masked": {
+        "en": "Your edited text is kept in {rejected}, with the card numbers in it masked (posguide never stores them).",
+        "zh": "修改后的内容另存在 {rejected}，其中的卡号已被遮盖（posguide 从不保存卡号）。",
+    },
+    "profile.rejected_dropped": {
+        "en": "Your edited text was not kept: it holds what looks like a PIN or password, which posguide never stores.",
+        "zh": "修改后的内容没有保留：其中有像是密码或 PIN 的内容，posguide 从不保存这些。",
     },
     "profile.edit_problem": {"en": "This edit cannot be saved: {error}", "zh": "这次修改无法保存：{error}"},
     "profile.edit_again": {"en": "Open the editor again to fix it?", "zh": "重新打开编辑器修正吗？"},
@@ -84,8 +109,8 @@ MESSAGES = {
         "zh": "资料文件目前无法读取（{error}）。请在编辑器中修正；只有修正无误后才会保存。",
     },
     "profile.edit_conflict": {
-        "en": "The profile was changed by another command while you were editing, so your edit was not saved. It is in {rejected}.",
-        "zh": "编辑期间资料被其他命令修改，您的修改未保存，已另存为 {rejected}。",
+        "en": "The profile was changed by another command while you were editing, so your edit was not saved. {kept}",
+        "zh": "编辑期间资料被其他命令修改，您的修改未保存。{kept}",
     },
     "profile.edit_saved": {"en": "Saved {path}.", "zh": "已保存 {path}。"},
     "profile.debit_below_floor": {

@@ -11,6 +11,10 @@ MESSAGES = {
         "en": "{field}: '{value}' is not a real calendar date (check the month and day).",
         "zh": "{field}：“{value}”在日历上不存在（请检查月份和日期）。",
     },
+    "validate.date_range": {
+        "en": "{field}: {value} is outside the dates posguide works with ({low} to {high}).",
+        "zh": "{field}：{value} 超出了 posguide 能处理的日期范围（{low} 至 {high}）。",
+    },
     "validate.date_future": {
         "en": "{field}: {value} is in the future. Use a date up to today.",
         "zh": "{field}：{value} 是将来的日期。请填今天或之前的日期。",
@@ -40,8 +44,8 @@ MESSAGES = {
         "zh": "{field}太长：最多 {max} 个字符。",
     },
     "validate.control_chars": {
-        "en": "{field} contains control characters. Type plain text.",
-        "zh": "{field}含有控制字符。请输入普通文字。",
+        "en": "{field} contains control characters or bytes that are not text. Type plain text.",
+        "zh": "{field}含有控制字符或无法识别的字节。请输入普通文字。",
     },
     "validate.secret": {
         "en": "{field} looks like it contains a PIN, CVV or password. posguide never stores them: write only what was done, e.g. \"changed the admin password\".",

@@ -124,21 +124,19 @@ class LocalStore(Store):
 
     def save_profile_text(self, text: ProfileText, edited: bytes) -> None:
         from ..home import atomic_write
-        from ..profile import ProfileInvalid, loads
+        from ..profile import ProfileInvalid, keep_rejected, loads
         from . import Conflict
 
         home = self.home
         with home.locked():
             self._settle()
             if read_bytes(home.profile) != text.base:
-                atomic_write(home.rejected, edited)
-                raise Conflict(t("profile.edit_conflict", rejected=str(home.rejected)))
+                raise Conflict(t("profile.edit_conflict", kept=keep_rejected(home, edited)))
             try:
                 loads(edited, home)
             except ProfileInvalid as exc:
-                atomic_write(home.rejected, edited)
                 raise DataError(t("profile.edit_invalid", error=exc.detail,
-                                  rejected=str(home.rejected))) from None
+                                  kept=keep_rejected(home, edited))) from None
             # The user's own text (comments, order) is what is written. Only a
             # good file becomes the backup: mending a broken one keeps the last good.
             if text.problem is None:
@@ -195,7 +193,8 @@ class LocalStore(Store):
             return []
         query, params = sql.select_events(terminal, kind, since, by)
         with self._guard():
-            return [sql.event_from_row(row) for row in conn.execute(query, params)]
+            events = (sql.event_from_row(row) for row in conn.execute(query, params))
+            return [e for e in events if e is not None]
 
     def latest(self, terminals: Iterable[str] | None = None) -> dict[str, dict[str, date]]:
         conn = self._db()
@@ -208,8 +207,8 @@ class LocalStore(Store):
                 # A fleet: one pass over the index beats a lookup per terminal and kind.
                 keep = set(wanted) if wanted is not None else None
                 for term, kind, day in conn.execute(sql.LATEST_ALL):
-                    if keep is None or term in keep:
-                        out.setdefault(term, {})[kind] = date.fromisoformat(day)
+                    if (keep is None or term in keep) and (d := sql.stored_day(day)):
+                        out.setdefault(term, {})[kind] = d
                 sql.add_fee_flags(out, (row for row in conn.execute(sql.LATEST_FEE_CHECK_ALL)
                                         if keep is None or row[0] in keep))
                 return out
@@ -218,8 +217,8 @@ class LocalStore(Store):
             for term in wanted:
                 for kind in KINDS:
                     row = conn.execute(sql.LATEST_ONE, (term, kind)).fetchone()
-                    if row is not None and row[0] is not None:
-                        out.setdefault(term, {})[kind] = date.fromisoformat(row[0])
+                    if row is not None and (d := sql.stored_day(row[0])):
+                        out.setdefault(term, {})[kind] = d
                 if "fee-check" in out.get(term, {}):
                     sql.add_fee_flags(out, conn.execute(sql.LATEST_FEE_CHECK_ONE, (term,)))
         return out
@@ -233,12 +232,13 @@ class LocalStore(Store):
         with self._guard():
             if checklists is None:
                 for cid, day in conn.execute(sql.COMPLETED_ALL, (terminal,)):
-                    out[cid] = date.fromisoformat(day)
+                    if d := sql.stored_day(day):
+                        out[cid] = d
                 return out
             for cid in checklists:
                 row = conn.execute(sql.COMPLETED_ONE, (terminal, cid)).fetchone()
-                if row is not None and row[0] is not None:
-                    out[cid] = date.fromisoformat(row[0])
+                if row is not None and (d := sql.stored_day(row[0])):
+                    out[cid] = d
         return out
 
     # ================================================================ progress

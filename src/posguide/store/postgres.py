@@ -332,9 +332,8 @@ class PostgresStore(Store):
         try:
             new = loads(edited, self.home)
         except ProfileInvalid as exc:
-            self._keep_rejected(edited)
             raise DataError(t("profile.edit_invalid", error=exc.detail,
-                              rejected=str(self.home.rejected))) from None
+                              kept=self._keep_rejected(edited))) from None
         try:
             with self._writing() as conn:
                 current, texts, policy_rev = self._load(conn)
@@ -344,9 +343,7 @@ class PostgresStore(Store):
                                    before_default)
                 self._check_policy_base(conn, base.policy, policy_rev)
         except Conflict as exc:
-            self._keep_rejected(edited)
-            raise Conflict(exc.message + "\n" + t("database.edit_kept",
-                                                  kept=str(self.home.rejected)),
+            raise Conflict(exc.message + "\n" + self._keep_rejected(edited),
                            exc.terminal, exc.by, exc.at) from None
 
     def _check_policy_base(self, conn: psycopg.Connection[Any], based: Revision | None,
@@ -354,10 +351,11 @@ class PostgresStore(Store):
         if (based.number if based else 0) != (now.number if now else 0):
             raise self._settings_conflict(conn)
 
-    def _keep_rejected(self, edited: bytes) -> None:
-        from ..home import atomic_write
+    def _keep_rejected(self, edited: bytes) -> str:
+        """Kept aside as a local edit is: card numbers masked, never a PIN."""
+        from ..profile import keep_rejected
 
-        atomic_write(self.home.rejected, edited)
+        return keep_rejected(self.home, edited)
 
     # ------------------------------------------------------------ history
 
@@ -381,7 +379,8 @@ class PostgresStore(Store):
                since: date | None = None, by: str | None = None) -> list[Event]:
         query, params = sql.select_events(terminal, kind, since, by)
         with self._reading() as conn:
-            return [sql.event_from_row(row) for row in conn.execute(_q(query), params)]
+            events = (sql.event_from_row(row) for row in conn.execute(_q(query), params))
+            return [e for e in events if e is not None]
 
     def latest(self, terminals: Iterable[str] | None = None) -> dict[str, dict[str, date]]:
         with self._reading() as conn:
@@ -394,7 +393,8 @@ class PostgresStore(Store):
                 rows = conn.execute(LATEST_SOME, (wanted,))
             out: dict[str, dict[str, date]] = {}
             for term, kind, day in rows:
-                out.setdefault(term, {})[kind] = date.fromisoformat(day)
+                if d := sql.stored_day(day):
+                    out.setdefault(term, {})[kind] = d
             # Whether each terminal's latest fee check found money above the
             # plan (status `fee_rate`), read as the local store reads it.
             fee_checks = (conn.execute(sql.LATEST_FEE_CHECK_ALL) if terminals is None
@@ -413,7 +413,7 @@ class PostgresStore(Store):
                     row = conn.execute(_q(sql.COMPLETED_ONE), (terminal, cid)).fetchone()
                     if row and row[0]:
                         rows.append((cid, row[0]))
-            return {cid: date.fromisoformat(day) for cid, day in rows}
+            return {cid: d for cid, day in rows if (d := sql.stored_day(day))}
 
     # ------------------------------------------------------------ progress
 

@@ -185,8 +185,8 @@ def add_fee_flags(latest: dict[str, dict[str, date]],
             verdict = json.loads(data).get("verdict") if data else None
         except (ValueError, AttributeError, RecursionError):
             verdict = None
-        if verdict == "higher":
-            latest.setdefault(terminal, {})[FEE_ABOVE_PLAN] = date.fromisoformat(day)
+        if verdict == "higher" and (parsed := stored_day(day)):
+            latest.setdefault(terminal, {})[FEE_ABOVE_PLAN] = parsed
 
 
 # The kinds whose events complete a checklist (the `checklist` column).
@@ -243,12 +243,26 @@ def event_row(event: Any, by: str | None) -> tuple[Any, ...]:
 
 
 def event_from_row(row: Iterable[Any]) -> Any:
-    """The Event of a row selected with EVENT_COLUMNS."""
+    """The Event of a row selected with EVENT_COLUMNS, or None for a row that
+    posguide would not have written (a database edited by other means): it is
+    checked as every stored event is (Event.from_json)."""
     import json
 
     from ..history import Event
 
     id_, terminal, kind, day, _checklist, note, data, by = row
-    loaded = json.loads(data) if data else {}
-    return Event(terminal=terminal, kind=kind, date=date.fromisoformat(day), note=note,
-                 data=loaded if isinstance(loaded, dict) else {}, id=id_, by=by)
+    try:
+        loaded = json.loads(data) if data else {}
+        return Event.from_json({"id": id_, "terminal": terminal, "kind": kind, "date": day,
+                                "note": note, "data": loaded if isinstance(loaded, dict)
+                                else {}, "by": by})
+    except (ValueError, TypeError, RecursionError):
+        return None
+
+
+def stored_day(value: Any) -> date | None:
+    """A day read back from the events table, or None when it is not one
+    posguide would have written (see validate.parse_day)."""
+    from ..validate import parse_day
+
+    return parse_day(value) if isinstance(value, str) else None
