@@ -4,6 +4,7 @@ console, and runs the real CLI entry point in-process."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,8 +53,8 @@ class Cli:
     def __init__(self) -> None:
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, input: str | None = None,
-                 env: dict[str, str | None] | None = None) -> Result:
+    def __call__(self, *args: str, input: str | bytes | None = None,
+                 env: Mapping[str, str | None] | None = None) -> Result:
         with self.runner.isolation(input=input, env=env) as (out, err, both):
             code = main(list(args))
             import sys

@@ -7,6 +7,7 @@ nowhere else.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -57,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
             return errors.USAGE
         lang = chosen
     set_lang(lang)
+    if any("\x00" in arg for arg in args):
+        # Not possible from a shell, but from a program building the line:
+        # no path or value may hold it.
+        _print_error(t("cli.nul_argument"))
+        return errors.USAGE
     return run(args)
 
 
@@ -66,6 +72,7 @@ def run(args: list[str]) -> int:
 
     reset_consoles()
     STATE.reset(None, None)  # nothing left from an earlier in-process run
+    _lenient_stdin()
     try:
         return _run(args)
     finally:
@@ -143,6 +150,17 @@ def _may_have_saved() -> bool:
     common = sys.modules.get("posguide.cli.common")
     home = common.STATE.__dict__.get("home") if common is not None else None
     return bool(getattr(home, "may_have_saved", False))
+
+
+def _lenient_stdin() -> None:
+    """Piped answers that are not valid text (a stray byte) arrive as lone
+    surrogates, which the validators refuse with a message, instead of
+    failing inside the read."""
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        # Already reading, or not a text stream: then it stays as it is.
+        with contextlib.suppress(ValueError, OSError, AttributeError):
+            reconfigure(errors="surrogateescape")
 
 
 def _print_error(message: str, style: str = "red") -> None:

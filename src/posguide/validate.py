@@ -367,7 +367,7 @@ def _secret_re() -> re.Pattern[str]:
               r"(?:已|被)?(?:修?改|设置?|設置?|换|換|更新)?(?:为|為|成|是)了?)\s*)?"
               r"[\-:：]?\s*(?!\d{4}[-/.年]\d)[\x21-\x7e]*\d{3,}")
     return re.compile(
-        rf"(?<![a-z])(?:{en_word})(?![a-z])(?:{assigned}|{linked})"
+        rf"(?<![a-z])(?:{en_word})\.?(?![a-z])(?:{assigned}|{linked})"
         rf"|(?:{zh_word})(?:{assigned}|{linked})"
     )
 
