@@ -9,6 +9,7 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -388,16 +389,16 @@ def test_a_file_that_cannot_be_read_is_a_data_error(cli, terminal, home: Path, t
     """Exit 3 when the file is there but unreadable (the tests may run as root, so
     the operating system's refusal is simulated)."""
     path = write(tmp_path / "fleet.csv", "name,purchased\nx,2024-03-01\n")
-    real = Path.read_bytes
+    real = os.open
     before = files_in(home)
     for code, says in ((errno.EACCES, "permission denied"), (errno.EIO, "Input/output error")):
-        def refuse(self: Path, code: int = code) -> bytes:
-            if self == path:
-                raise OSError(code, os.strerror(code), str(self))
-            return real(self)
+        def refuse(name: Any, flags: int, *args: Any, code: int = code, **kw: Any) -> int:
+            if os.fspath(name) == str(path):
+                raise OSError(code, os.strerror(code), str(name))
+            return real(name, flags, *args, **kw)
 
         with monkeypatch.context() as m:
-            m.setattr(Path, "read_bytes", refuse)
+            m.setattr(os, "open", refuse)
             r = cli("terminal", "import", str(path), env=ENV)
         assert r.exit_code == 3, r.output
         assert f"Cannot read {path}: {says}" in r.err

@@ -58,11 +58,6 @@ def main(argv: list[str] | None = None) -> int:
             return errors.USAGE
         lang = chosen
     set_lang(lang)
-    if any("\x00" in arg for arg in args):
-        # Not possible from a shell, but from a program building the line:
-        # no path or value may hold it.
-        _print_error(t("cli.nul_argument"))
-        return errors.USAGE
     return run(args)
 
 

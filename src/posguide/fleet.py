@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -363,9 +364,26 @@ def export_csv(terminals: Iterable[Terminal]) -> str:
 
 
 def read_source(path: Path) -> bytes:
-    """The bytes of the file to import."""
+    """The bytes of the file to import. A FIFO or a device is refused, not
+    waited on or read forever."""
+    import stat
+
+    from .home import check_path, read_fd
+
+    check_path(path)
+    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+             | getattr(os, "O_BINARY", 0))
     try:
-        return path.read_bytes()
+        fd = os.open(path, flags)
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise UsageError(t("fleet.no_file", path=str(path)))
+            if not stat.S_ISREG(mode):
+                raise UsageError(t("home.not_a_file", path=str(path)))
+            return read_fd(fd, path)
+        finally:
+            os.close(fd)
     except OSError as exc:
         if exc.errno in WRONG_PATH:
             raise UsageError(t("fleet.no_file", path=str(path))) from None

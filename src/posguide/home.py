@@ -56,6 +56,7 @@ FILE_MODE = 0o600
 def resolve_home(option: str | os.PathLike[str] | None = None) -> Path:
     """--home, else $POSGUIDE_HOME, else the platform's user data folder."""
     if option:
+        check_path(option)
         return Path(option).expanduser()
     env = os.environ.get("POSGUIDE_HOME")
     if env:
@@ -89,6 +90,13 @@ def _desktop_linux_data_dir() -> Path | None:
 # but cannot be read or written (permissions, a full disk) is a data error (3).
 WRONG_PATH = (errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.ENAMETOOLONG)
 NO_PERMISSION = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def check_path(path: str | os.PathLike[str]) -> None:
+    """A path no system can open (a NUL in it, which only a program can pass)
+    is a usage error, said like any wrong path."""
+    if "\x00" in os.fspath(path):
+        raise UsageError(t("home.bad_path", path=os.fspath(path)))
 
 
 def user_file_error(exc: OSError, path: Path) -> PosguideError:
@@ -260,6 +268,7 @@ def atomic_write(path: Path, data: bytes, *, in_home: bool = True) -> None:
     """
     import tempfile  # only writers need it; status on a slow machine does not
 
+    check_path(path)
     folder = path.parent
     if in_home:
         ensure_dir(folder)
@@ -343,28 +352,6 @@ def read_bytes(path: Path) -> bytes | None:
         if fd is None:
             return None
         return read_fd(fd, path)
-
-
-def read_user_file(path: Path) -> bytes:
-    """A file the user named (a CSV to import). A path that is wrong is a
-    usage error; a FIFO or a device is refused rather than waited on."""
-    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-             | getattr(os, "O_BINARY", 0))
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        if exc.errno == errno.ENXIO:  # a socket
-            raise UsageError(t("home.not_a_file", path=str(path))) from exc
-        raise user_file_error(exc, path) from exc
-    try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise UsageError(t("home.is_folder", path=str(path)))
-        if not stat.S_ISREG(st.st_mode):
-            raise UsageError(t("home.not_a_file", path=str(path)))
-        return read_fd(fd, path)
-    finally:
-        os.close(fd)
 
 
 class Home:

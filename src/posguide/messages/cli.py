@@ -7,10 +7,6 @@ MESSAGES = {
         "en": "POSGUIDE_TODAY: '{value}' is not a date posguide works with. Use YYYY-MM-DD (1970-01-01 to 2199-12-31) or unset it.",
         "zh": "POSGUIDE_TODAY：“{value}”不是 posguide 能处理的日期。请用 YYYY-MM-DD（1970-01-01 至 2199-12-31），或删除该变量。",
     },
-    "cli.nul_argument": {
-        "en": "An argument holds a NUL character, which no value or path may contain.",
-        "zh": "有一个参数含有 NUL 字符，任何值或路径都不能包含它。",
-    },
     "cli.empty_option": {
         "en": "{option} needs a value: it cannot be empty. Leave the option out to use the default.",
         "zh": "{option} 需要一个值，不能为空。不写这个选项就会使用默认值。",

@@ -31,6 +31,10 @@ MESSAGES = {
         "en": "Another posguide is changing the data in {path} right now. Wait for it to finish and try again.",
         "zh": "另一个 posguide 正在修改 {path} 中的数据。请等它完成后重试。",
     },
+    "home.bad_path": {
+        "en": "'{path}' cannot be a path: it holds a NUL character. Check the path.",
+        "zh": "“{path}”不能作为路径：其中含有 NUL 字符。请检查路径。",
+    },
     "home.read_no_permission": {
         "en": "Could not read {path}: permission denied ({error}). Check the file's owner and permissions, or choose another home with --home.",
         "zh": "无法读取 {path}：没有权限（{error}）。请检查文件的所有者和权限，或用 --home 指定其他文件夹。",
