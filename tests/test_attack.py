@@ -187,6 +187,20 @@ def every_way_in(cli: Cli, home: Path, card: str, tmp: Path) -> list[Result]:
     # init flags, a name among them
     for flag in ("--brand", "--model", "--sim-carrier", "--sim-plan", "--serial", "--name"):
         run("init", "--no-input", "--name", "shop2", "--purchased", "2024-03-01", flag, card)
+    # init's questions (asked when a person is at the keyboard: stood in for
+    # here, the answers piped): the card first, then a clean answer
+    from unittest import mock
+
+    answers = {"brand": "", "model": "", "serial": "", "location": "", "purchased": "2024-03-01",
+               "sim.carrier": "", "sim.plan": ""}
+    lines = []
+    for key in ("brand", "model", "serial", "terminal_id", "merchant_no", "location",
+                "purchased", "activated", "service_years", "support_phone", "fee_rate",
+                "sim.carrier", "sim.iccid", "sim.expires", "sim.plan"):
+        lines += [card, answers[key]] if key in answers else [""]
+    with mock.patch("posguide.cli.init_cmd.interactive", return_value=True):
+        run("init", "--name", "shop6", input="\n".join([*lines, "y"]) + "\n")
+    assert results[-1].exit_code == 0, results[-1].output
     # profile set, every free-text key
     for key in ("brand", "model", "location", "sim.carrier", "sim.plan", "serial"):
         run("profile", "set", key, card)
@@ -513,6 +527,24 @@ def test_a_read_that_fails_is_said_as_a_read(cli: Cli, terminal: object, home: P
     (home / "profile.toml").chmod(0)
     r = cli("status", env=ENV)
     assert r.exit_code == 3 and "Could not read" in r.err
+
+
+def test_a_refused_read_is_said_as_a_read(cli: Cli, terminal: object, home: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same as above where the tests run as root: the refusal simulated."""
+    import errno
+
+    real = os.open
+    target = str(home / "profile.toml")
+
+    def refuse(name: object, flags: int, *args: object, **kw: object) -> int:
+        if os.fspath(name) == target:  # type: ignore[call-overload]
+            raise PermissionError(errno.EACCES, "Permission denied", target)
+        return real(name, flags, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    r = cli("status", env=ENV)
+    assert r.exit_code == 3 and "Could not read" in r.err and "write" not in r.err
 
 
 def test_too_open_files_are_tightened_when_read(cli: Cli, terminal: object, home: Path) -> None:

@@ -39,7 +39,9 @@ def checklist(
         raise UsageError(t("checklist.restart_print"))
     found = find(STATE.home, name)
     if print_:
-        write_utf8(to_markdown(found))
+        from ..shown import shown
+
+        write_utf8(shown(to_markdown(found)))  # a custom file's text, too
         return
     if found.id == "sim-swap" and found.source == "builtin":
         # One procedure, one saved progress: the swap's steps end with saving

@@ -85,7 +85,9 @@ def unset(key: Annotated[str, typer.Argument(metavar="KEY")]) -> None:
 @app.command("path")
 def path() -> None:
     # Plain print: scripts use this in $(...), so no wrapping or colour.
-    typer.echo(str(STATE.home.root))
+    from ..shown import shown
+
+    typer.echo(shown(str(STATE.home.root)))
 
 
 @app.command("edit")
