@@ -68,10 +68,17 @@ def json_safe(text: str) -> str:
     return _json_hidden().sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
+# Bidi overrides and isolates: they reorder what follows on screen, so text
+# holding one may show other than it is ("Trojan Source").
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def is_clean(text: str) -> bool:
-    """Whether `text` may be stored: no control character (a tab is fine) and
-    no lone surrogate (an undecodable byte in an argument becomes one, and it
-    cannot be written to a UTF-8 file)."""
+    """Whether `text` may be stored: no control character (a tab is fine), no
+    bidi override, no line separator, and no lone surrogate (an undecodable
+    byte in an argument becomes one, and it cannot be written to a UTF-8
+    file). Zero-width characters may stay: the card-number finder reads
+    through them, and shown() makes them visible."""
     if text.isprintable():
         return True
     import unicodedata
@@ -79,6 +86,6 @@ def is_clean(text: str) -> bool:
     for ch in text:
         if ch == "\t" or ch.isprintable():
             continue
-        if unicodedata.category(ch) in ("Cc", "Cs"):
+        if ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
             return False
     return True
