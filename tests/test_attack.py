@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import string
 import tempfile
@@ -103,8 +104,9 @@ def digits_in(data: bytes) -> str:
     """Every digit in a file, in any script, as 0-9, and nothing else: a card
     number written in any form shows up here as its plain digits."""
     text = data.decode("utf-8", "replace")
-    if "\\u" in text:  # JSON or TOML escapes
-        text = text.replace("\\u", " ")
+    # JSON and TOML escapes (\u0036) read as what they spell
+    text = re.sub(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})",
+                  lambda m: chr(min(int(m.group(1) or m.group(2), 16), 0x10FFFF)), text)
     return "".join(str(d) for ch in text if (d := unicodedata.digit(ch, None)) is not None)
 
 
@@ -176,6 +178,12 @@ CHECKLIST = (
 )
 
 
+def escaped(text: str) -> str:
+    """`text` as TOML \\u escapes, one a character."""
+    return "".join(f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}"
+                   for ch in text)
+
+
 def every_way_in(cli: Cli, home: Path, card: str, tmp: Path) -> list[Result]:
     """Offer `card` wherever posguide takes text. Returns what each said."""
     env = {**ENV, "POSGUIDE_HOME": str(home)}
@@ -235,6 +243,7 @@ def every_way_in(cli: Cli, home: Path, card: str, tmp: Path) -> list[Result]:
     editor = f"sh -c 'cat \"{edit}\" > \"$0\"'"
     for content in (original.replace('brand = "Lakala"', f'brand = "{card}"'),
                     original + f"\n# card {card}\n",
+                    original.replace('brand = "Lakala"', f'brand = "{escaped(card)}"'),
                     original.replace("schema = 1", f"schema = 1 # {card}"),
                     original + f"\nbroken = [ {card}\n"):
         edit.write_text(content, encoding="utf-8")

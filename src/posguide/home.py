@@ -171,6 +171,8 @@ def open_own(path: Path) -> Iterator[int | None]:
     does not exist. Never follows a symlink, never waits on a FIFO, refuses
     anything but an ordinary file, and takes away what others may do with it
     (mode 0600), as every write does."""
+    if not hasattr(os, "O_NOFOLLOW"):
+        check_own_file(path)  # Windows: no flag for it, so look first
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:

@@ -651,15 +651,31 @@ def keep_rejected(home: Home, edited: bytes) -> str:
     or password (then not kept at all). Returns the sentence that says which."""
     path = home.rejected
     text = edited.decode("utf-8", "replace")
-    lines = text.splitlines(keepends=True)
-    if any(v.contains_secret(line) for line in lines):
+    # A number may hide in TOML escapes ("\u0036\u0032..."): such a line is
+    # kept as it reads, so the mask sees (and hides) what the escapes spell.
+    lines = [_unescaped(line) if v.contains_card_number(_unescaped(line)) else line
+             for line in text.splitlines(keepends=True)]
+    if any(v.contains_secret(_unescaped(line)) for line in lines):
         with contextlib.suppress(OSError):
             path.unlink()  # an older rejected edit would be mistaken for this one
         return t("profile.rejected_dropped")
     masked = "".join(v.mask_card_numbers(line) for line in lines)
-    atomic_write(path, masked.encode())
+    atomic_write(path, masked.encode("utf-8", "replace"))  # an escaped lone surrogate
     key = "profile.rejected_masked" if masked != text else "profile.rejected_kept"
     return t(key, rejected=str(path))
+
+
+def _unescaped(line: str) -> str:
+    """`line` with TOML's \\uXXXX and \\UXXXXXXXX escapes read."""
+    if "\\u" not in line and "\\U" not in line:
+        return line
+    import re
+
+    def char(m: re.Match[str]) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else m.group(0)
+
+    return re.sub(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))", char, line)
 
 
 def with_value(term: Terminal, key: str, value: Any) -> Terminal:
