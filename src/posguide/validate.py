@@ -316,13 +316,23 @@ def find_card_numbers(text: str) -> list[tuple[int, int]]:
 
 def contains_card_number(text: str) -> bool:
     """Whether `text` holds a bank card number (see find_card_numbers)."""
-    if sum(ch.isdigit() for ch in text) < 13 and (text.isascii() or not _many_digits(text)):
+    if text.isascii():
+        if sum(map(text.count, "0123456789")) < 13:
+            return False
+    elif not _many_digits(text):
         return False
     return bool(find_card_numbers(text))
 
 
 def _many_digits(text: str) -> bool:
-    return sum(_digit(ch) is not None for ch in text) >= 13
+    """At least 13 digits of any script: below that no card number fits."""
+    count = sum(map(text.count, "0123456789"))
+    if count >= 13:
+        return True
+    import unicodedata
+
+    return count + sum(1 for ch in text if not ch.isascii()
+                       and unicodedata.digit(ch, None) is not None) >= 13
 
 
 def mask_card_numbers(text: str) -> str:
