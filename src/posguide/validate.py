@@ -353,7 +353,6 @@ def mask_card_numbers(text: str) -> str:
 # "密码：888888", "取款密码 123456", "PIN码是1234". The word alone ("changed
 # the admin password", "PIN pad cleaned", "密码已修改") is fine: that is what
 # a merchant should record.
-_SECRET_HINTS = ("p", "cv", "cs", "cid")
 
 
 @functools.cache
@@ -393,9 +392,20 @@ def _secret_form(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
+_SQUEEZE = str.maketrans("", "", " .-_*\t")
+_SECRET_WORDS = ("pin", "pass", "pwd", "pswd", "cvv", "cvc", "cvn", "csc", "cid", "密", "口令",
+                 "安全", "验证", "驗證")
+
+
 def contains_secret(text: str) -> bool:
-    lowered = text.lower()
-    if text.isascii() and not any(word in lowered for word in _SECRET_HINTS):
+    # A secret needs its value: a digit, or an "=" or ":" before it. And its
+    # name, however spaced. Most text has neither, and is let through without
+    # compiling the patterns (a cost at every start otherwise).
+    form = text if text.isascii() else _secret_form(text)
+    if not any(c in form for c in ":=：＝") and not any(ch.isdigit() for ch in form):
+        return False
+    squeezed = form.lower().translate(_SQUEEZE)
+    if not any(word in squeezed for word in _SECRET_WORDS):
         return False
     return _secret_re().search(_secret_form(text)) is not None
 
