@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -109,7 +110,7 @@ def recorded(home: Path) -> list:  # type: ignore[type-arg]
         store.close()
 
 
-def saved_progress(home: Path, checklist: str, terminal: str = "main") -> dict | None:  # type: ignore[type-arg]
+def saved_progress(home: Path, checklist: str, terminal: str = "main") -> Any:
     """A paused wizard's saved state in the store, or None."""
     store = local_store(home)
     try:

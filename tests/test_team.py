@@ -463,10 +463,12 @@ def test_a_sim_swap_is_not_saved_over_a_change_made_while_it_ran(team, tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "posguide", "sim-swap"], env=env,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    stdout = proc.stdout
     seen: list[str] = []
 
     def read() -> None:  # chunks, not lines: the last prompt ends without a newline
-        while chunk := os.read(proc.stdout.fileno(), 65536):
+        while chunk := os.read(stdout.fileno(), 65536):
             seen.append(chunk.decode("utf-8", "replace"))
 
     reader = threading.Thread(target=read)

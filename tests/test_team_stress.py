@@ -55,7 +55,7 @@ def check(team_db: TeamDb, promised: int) -> int:  # noqa: F811
         assert set(profile.terminals) == {"main"} | extra
         assert {t.location for t in profile.terminals.values()} == {f"gen {gen}"}
         gens = Counter(e.data.get("gen") for e in store.events())
-        assert gens == Counter(range(1, gen + 1)), (gen, sorted(gens))
+        assert gens == Counter(range(1, gen + 1)), (gen, sorted(gens, key=str))
     finally:
         store.close()
     return gen

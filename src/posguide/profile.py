@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
