@@ -376,7 +376,7 @@ def xlsx_bytes(rows: list[list[object]]) -> bytes:
 
 def layout_a_xlsx(built: Built) -> bytes:
     """Layout A as a spreadsheet: title rows, money as number cells."""
-    rows: list[list[object]] = [list(r) for r in A_TITLE] + [list(A_HEADER)]
+    rows: list[list[object]] = [list[object](r) for r in A_TITLE] + [list[object](A_HEADER)]
     for row in a_rows(built):
         cells: list[object] = list(row[:7])
         cells += [Decimal(v) if v else "" for v in row[7:]]

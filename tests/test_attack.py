@@ -424,8 +424,8 @@ def test_no_control_character_reaches_the_terminal(text: str, tmp_path: Path) ->
                            encoding="utf-8", errors="surrogatepass")
         assert_clean_output(cli("profile", "show", env=env))
         profile.write_text(good, encoding="utf-8")
-        event = {"terminal": "main", "kind": "maintenance", "date": "2026-11-01",
-                 "note": text, "data": {"k": text}}
+        event: dict[str, object] = {"terminal": "main", "kind": "maintenance",
+                                    "date": "2026-11-01", "note": text, "data": {"k": text}}
         # in a history from posguide 0.1 (imported), and in the database itself
         (home / "history.jsonl").write_text(json.dumps(event) + "\n", encoding="utf-8",
                                             errors="surrogatepass")

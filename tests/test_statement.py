@@ -42,6 +42,7 @@ def assert_layout_a(data: dict, ex: st.Expected) -> None:
     assert above["count"] == ex.above_plan_count and above["money"]["total"] == str(ex.above_plan)
     assert all(D(r["fee"]) - D(r["expected"]) == D(r["difference"]) for r in above["rows"])
     fixed = found["fixed_fee"]
+    assert ex.fixed_each is not None and ex.rose_week is not None
     assert fixed["count"] == ex.fixed_count
     assert fixed["money"] == {"total": str(ex.fixed_each * ex.fixed_count),
                               "each": str(ex.fixed_each), "allowed": "0.00"}
@@ -93,9 +94,12 @@ def test_rate_rose_money_is_what_the_first_weeks_rate_would_have_taken(cli,
     credit = [x for x in built.txns if x.kind == "sale" and x.card == "credit"
               and x.terminal_id == "LKL00123" and x.settled is not None]
     first = [x for x in credit if x.day < st.MONDAY + st.timedelta(days=7)]
-    later = [x for x in credit if x.day >= built.expected.rose_week]
-    base = sum(x.fee for x in first) / sum(x.amount for x in first)
-    extra = st.cent(sum(x.fee for x in later) - sum(x.amount for x in later) * base)
+    rose_week = built.expected.rose_week
+    assert rose_week is not None
+    later = [x for x in credit if x.day >= rose_week]
+    base = sum((x.fee for x in first), D(0)) / sum((x.amount for x in first), D(0))
+    extra = st.cent(sum((x.fee for x in later), D(0))
+                    - sum((x.amount for x in later), D(0)) * base)
     assert rose["money"]["extra"] == str(extra)
     assert [w["week"] for w in rose["weeks"]] == ["2026-11-02", "2026-11-09", "2026-11-16",
                                                   "2026-11-23"]
