@@ -1,4 +1,4 @@
-"""The nine built-in checklists: every file parses and follows the rules of
+"""The built-in checklists: every file parses and follows the rules of
 docs/checklist-format.md on its own (so a broken file fails here even before
 the engine loads it), and the content keeps the promises of DOMAIN.md: short
 sections, actions with a verb, both languages, no phone numbers or web
@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 CHECKLISTS = Path(__file__).resolve().parent.parent / "src" / "posguide" / "checklists"
-BUILT_IN = ("activation", "transaction", "sim-swap", "maintenance", "inspection",
-            "security", "dormancy", "renewal", "legit-check")
+BUILT_IN = ("activation", "daily", "payment-card", "transaction", "sim-swap", "maintenance",
+            "inspection", "security", "dormancy", "renewal", "legit-check")
 
 RECORD_KINDS = {"transaction", "maintenance", "inspection", "password-change",
                 "software-update", "fee-check", "sim-renewal"}
@@ -75,7 +75,7 @@ def is_text(value: Any) -> bool:
             and all(isinstance(v, str) and v.strip() for v in value.values()))
 
 
-def test_exactly_the_nine_built_in_files_ship() -> None:
+def test_exactly_the_built_in_files_ship() -> None:
     assert sorted(p.stem for p in CHECKLISTS.glob("*.toml")) == sorted(BUILT_IN)
 
 
@@ -176,7 +176,8 @@ def test_critical_steps_come_first_in_do_confirm_sections(name: str) -> None:
 
 def test_kinds_recorded_match_the_brief() -> None:
     recorded = {name: load(name).get("records") for name in BUILT_IN}
-    assert recorded == {"activation": None, "transaction": "transaction", "sim-swap": None,
+    assert recorded == {"activation": None, "daily": None, "payment-card": "transaction",
+                        "transaction": "transaction", "sim-swap": None,
                         "maintenance": "maintenance", "inspection": "inspection",
                         "security": None, "dormancy": None, "renewal": None,
                         "legit-check": None}
@@ -184,6 +185,9 @@ def test_kinds_recorded_match_the_brief() -> None:
     assert "password-change" in security.values() and "software-update" in security.values()
     modes = {name: load(name)["mode"] for name in BUILT_IN}
     assert modes["transaction"] == "do-confirm" and modes["sim-swap"] == "read-do"
+    # Work done as it is read is READ-DO, whatever the subject (issue 16).
+    assert modes["security"] == "read-do" and modes["legit-check"] == "read-do"
+    assert modes["daily"] == "do-confirm" and modes["payment-card"] == "do-confirm"
 
 
 def test_tamper_signs_stop_the_terminal() -> None:
@@ -203,7 +207,7 @@ def test_sim_swap_test_collection_leads_to_troubleshooting() -> None:
 
 SAMPLE_INPUT = {"serial": "LKL-N5-0012345", "merchant_no": "822100058120001", "mcc": "5812",
                 "support_phone": "95016", "fee_rate": "0.60", "activated": "today",
-                "service_years": "5"}
+                "service_years": "5", "terminal_id": "12345678", "sim.expires": "+1y"}
 
 
 def piped_answers(name: str) -> str:

@@ -62,9 +62,13 @@ def test_a_whole_swap_in_a_real_terminal(cli, terminal, home: Path, lang: str) -
     child.expect_exact(ASK[lang]["bad"])
     child.expect_exact(ASK[lang]["input"])
     child.sendline(NEW_ICCID)
-    answer(child, lang, at + 2, n, "input", "")  # Enter keeps China Mobile
-    answer(child, lang, at + 3, n, "input", "30MB")
-    answer(child, lang, at + 4, n, "input", "+1y")
+    # Typed before the card goes in (issue 16); the rest after the test payment.
+    carrier = c.step_index(CARRIER)
+    assert carrier is not None and at < c.step_index("insert-new") < carrier  # type: ignore[operator]
+    walk(child, lang, at + 1, carrier)
+    answer(child, lang, carrier + 1, n, "input", "")  # Enter keeps China Mobile
+    answer(child, lang, carrier + 2, n, "input", "30MB")
+    answer(child, lang, carrier + 3, n, "input", "+1y")
     child.expect_exact(ASK[lang]["compare"])
     child.expect_exact(ASK[lang]["confirm"])
     child.sendline("y")
@@ -99,7 +103,10 @@ def test_ctrl_c_in_the_data_entry_then_resume_keeps_the_answers(cli, terminal,
     child = spawn(home, "sim-swap", env=ENV)
     walk(child, "en", 0, at)
     answer(child, "en", at + 1, n, "input", NEW_ICCID)
-    answer(child, "en", at + 2, n, "input", "China Unicom")
+    carrier = c.step_index(CARRIER)
+    assert carrier is not None
+    walk(child, "en", at + 1, carrier)
+    answer(child, "en", carrier + 1, n, "input", "China Unicom")
     child.expect_exact(ASK["en"]["step"].format(k=plan + 1, n=n))
     child.expect_exact(ASK["en"]["input"])
     child.sendintr()

@@ -18,9 +18,18 @@ OLD_ICCID = "89860012345678901238"  # the `terminal` fixture's card
 
 
 def physical() -> list[str]:
-    """Answers for every step before the new card's details."""
+    """Answers for every step before the new card's carrier, plan and expiry:
+    the physical swap, with the new ICCID typed before the card goes in."""
     c = swap_checklist()
-    return answers_for(c)[: c.step_index(ICCID)]
+    return answers_for(c)[: c.step_index(CARRIER)]
+
+
+def swap_lines(iccid: list[str], tail: list[str]) -> list[str]:
+    """The physical steps with `iccid` typed at the ICCID step, then `tail`."""
+    lines = physical()
+    at = index_of(ICCID)
+    lines[at:at + 1] = iccid
+    return lines + tail
 
 
 def index_of(step_id: str) -> int:
@@ -51,8 +60,8 @@ def test_the_start_shows_the_card_and_why_a_swap_is_due(cli, terminal) -> None:
 def test_a_whole_swap_saves_the_new_card_and_keeps_the_old_in_the_history(
         cli, terminal, home: Path) -> None:
     before = (home / "profile.toml").read_text(encoding="utf-8")
-    lines = physical() + ["12345", "89860012345678901239", "n", NEW_ICCID, "", "5G 30MB/month",
-                          "+1y", "y"]
+    lines = swap_lines(["12345", "89860012345678901239", "n", NEW_ICCID],
+                       ["", "5G 30MB/month", "+1y", "y"])
     r = run(cli, lines)
     assert r.exit_code == 0, r.output
     out = r.out
@@ -117,7 +126,7 @@ def test_a_skipped_test_payment_keeps_the_old_card_until_a_test_works(
     test_at = index_of(TEST_PAYMENT)
     lines = physical()
     lines[test_at:test_at + 1] = ["s", "no card of my own at hand"]
-    r = run(cli, lines + [NEW_ICCID, "", "5G 30MB/month", "+1y", "y"])
+    r = run(cli, lines + ["", "5G 30MB/month", "+1y", "y"])
     assert r.exit_code == 1, r.output
     # Told before answering the confirmation, and again when it pauses.
     assert "[!] The test payment was skipped, so y does not save the new card yet" in r.out
@@ -165,7 +174,7 @@ def test_record_swap_refuses_an_untested_swap(terminal, home: Path) -> None:
 
 
 def test_the_same_card_and_a_past_expiry_are_refused(cli, terminal, home: Path) -> None:
-    lines = physical() + [OLD_ICCID, NEW_ICCID, "s", "s", "2026-11-01", "2026-12-31", "y"]
+    lines = swap_lines([OLD_ICCID, NEW_ICCID], ["s", "s", "2026-11-01", "2026-12-31", "y"])
     r = run(cli, lines)
     assert r.exit_code == 0, r.output
     assert "this is the ICCID of the card you are replacing" in r.out
@@ -180,7 +189,7 @@ def test_the_same_card_and_a_past_expiry_are_refused(cli, terminal, home: Path) 
 
 def test_a_confirmed_bad_check_digit_is_kept_and_noted(cli, terminal, home: Path) -> None:
     typo = NEW_ICCID[:-1] + str((int(NEW_ICCID[-1]) + 1) % 10)
-    r = run(cli, physical() + [typo, "y", "", "s", "+6m", "y"])
+    r = run(cli, swap_lines([typo, "y"], ["", "s", "+6m", "y"]))
     assert r.exit_code == 0, r.output
     assert json.loads(cli("profile", "show", "--json").stdout)["sim"]["iccid"] == typo
     swap = next(e for e in events(home) if e["kind"] == "sim-swap")
@@ -190,7 +199,7 @@ def test_a_confirmed_bad_check_digit_is_kept_and_noted(cli, terminal, home: Path
 def test_no_at_the_confirmation_saves_nothing_and_back_changes_an_answer(
         cli, terminal, home: Path) -> None:
     before = (home / "profile.toml").read_bytes()
-    r = run(cli, physical() + [NEW_ICCID, "", "s", "+1y", "n", "b", "2027-06-30", "y"])
+    r = run(cli, physical() + ["", "s", "+1y", "n", "b", "2027-06-30", "y"])
     assert r.exit_code == 0, r.output
     assert "Nothing is saved. Type b to go back" in r.out
     assert "[Enter keeps 2027-11-23; s, b, q, ?]" in r.out  # the earlier answer, offered back
@@ -199,7 +208,7 @@ def test_no_at_the_confirmation_saves_nothing_and_back_changes_an_answer(
 
 
 def test_answers_given_in_the_data_entry_survive_a_pause(cli, terminal, home: Path) -> None:
-    r = run(cli, physical() + [NEW_ICCID, "China Unicom"])
+    r = run(cli, physical() + ["China Unicom"])
     assert r.exit_code == 1
     assert f"step {index_of(PLAN) + 1} of" in r.err
     saved = saved_progress(home, "sim-swap")
@@ -215,8 +224,7 @@ def test_answers_given_in_the_data_entry_survive_a_pause(cli, terminal, home: Pa
 
 
 def test_checklist_sim_swap_runs_the_same_wizard(cli, terminal, home: Path) -> None:
-    r = cli("checklist", "sim-swap", input="\n".join(physical() + [NEW_ICCID, "", "s", "+1y",
-                                                                    "y"]) + "\n", env=ENV)
+    r = cli("checklist", "sim-swap", input="\n".join(physical() + ["", "s", "+1y", "y"]) + "\n", env=ENV)
     assert r.exit_code == 0, r.output
     assert json.loads(cli("profile", "show", "--json").stdout)["sim"]["iccid"] == NEW_ICCID
     r = cli("checklist", "--json")
@@ -226,7 +234,7 @@ def test_checklist_sim_swap_runs_the_same_wizard(cli, terminal, home: Path) -> N
 
 def test_a_terminal_without_a_card_on_record(cli, home: Path) -> None:
     assert cli("init", "--no-input", "--purchased", "2025-01-01", env=ENV).exit_code == 0
-    r = run(cli, physical() + [NEW_ICCID, "China Telecom", "s", "+1y", "y"])
+    r = run(cli, physical() + ["China Telecom", "s", "+1y", "y"])
     assert r.exit_code == 0, r.output
     assert "No SIM card details are recorded for this terminal yet." in r.out
     swap = next(e for e in events(home) if e["kind"] == "sim-swap")
@@ -240,10 +248,28 @@ def test_sim_swap_needs_a_terminal(cli, home: Path) -> None:
 
 
 def test_sim_swap_in_chinese(cli, terminal, home: Path) -> None:
-    r = run(cli, physical() + ["8986", NEW_ICCID, "", "s", "+1y", "y"], "--lang", "zh")
+    r = run(cli, swap_lines(["8986", NEW_ICCID], ["", "s", "+1y", "y"]), "--lang", "zh")
     assert r.exit_code == 0, r.output
     out = r.out
     assert "终端 main：目前使用的流量卡" in out
     assert "不是有效 ICCID" in out
     assert "旧卡与新卡对照" in out and "有变化" in out
     assert f"已保存：终端 main 的流量卡已更新为新卡（{NEW_ICCID}）。" in out
+
+
+def test_the_new_iccid_is_asked_before_the_card_goes_in_and_the_list_counts_the_wizard(
+        cli, terminal) -> None:
+    # Issue 16: once the card is sealed in its slot, its number cannot be read.
+    c = swap_checklist()
+    ids = [s.id for s in c.steps]
+    assert ids.index(ICCID) < ids.index("insert-new") < ids.index(TEST_PAYMENT)
+    assert ids.index(TEST_PAYMENT) < ids.index(CARRIER) < ids.index(CONFIRM)
+    assert "note-new-iccid" not in ids  # the file's "write it down" is asked instead
+    iccid = c.steps[ids.index(ICCID)]
+    assert "卡板" in iccid.action.zh and "卡托" not in iccid.action.zh
+    # `posguide checklist` lists the steps `posguide checklist sim-swap` runs.
+    rows = json.loads(cli("checklist", "--json").stdout)["checklists"]
+    assert next(r for r in rows if r["id"] == "sim-swap")["steps"] == len(c.steps)
+    table = cli("checklist", env={"COLUMNS": "100"}).out
+    line = next(x for x in table.splitlines() if x.startswith("sim-swap"))
+    assert f" {len(c.steps)} " in line

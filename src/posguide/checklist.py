@@ -28,8 +28,8 @@ ON_NO = ("troubleshoot", "stop", "continue")
 
 # The order `posguide checklist` lists the built-in ones in: the order a
 # terminal's life meets them. Others (if any) follow alphabetically.
-BUILTIN_ORDER = ("activation", "transaction", "sim-swap", "maintenance", "inspection",
-                 "security", "dormancy", "renewal", "legit-check")
+BUILTIN_ORDER = ("activation", "daily", "payment-card", "transaction", "sim-swap",
+                 "maintenance", "inspection", "security", "dormancy", "renewal", "legit-check")
 
 _ID_RE = re.compile(r"^[a-z0-9-]{1,32}$")
 _STEP_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 # Steps of sim-swap.toml that only make sense when it is read on its own: its
 # closing note says "now run posguide sim-swap", which is where we already are.
 FILE_ONLY_STEPS = frozenset({"save-details"})
+# The file's "write the new ICCID down before it goes in": the wizard asks for
+# the number at that very point instead, while the card is still readable.
+NOTE_ICCID = "note-new-iccid"
 
 ICCID, CARRIER, PLAN, EXPIRES, CONFIRM = (
     "new-card-iccid", "new-card-carrier", "new-card-plan", "new-card-expires", "new-card-save")
@@ -78,8 +81,12 @@ def wizard_checklist(base: Checklist, term: Terminal, today: date,
         return Step(id=step_id, action=Text.message(f"simswap.{key}_action"),
                     why=Text.message(f"simswap.{key}_why"), section=section, **kw)
 
+    iccid = step(ICCID, "iccid", kind="input", input="iccid", critical=True, parse=parse_iccid)
+    at = next((i for i, s in enumerate(steps) if s.id == NOTE_ICCID), None)
+    if at is not None:  # asked before the card goes in, in that step's part
+        steps[at] = replace(iccid, section=steps[at].section)
     data = [
-        step(ICCID, "iccid", kind="input", input="iccid", critical=True, parse=parse_iccid),
+        *([] if at is not None else [iccid]),
         step(CARRIER, "carrier", kind="input", input="text", default=old.carrier,
              parse=lambda s, f: v.check_text(s, "sim.carrier", 40)),
         step(PLAN, "plan", kind="input", input="text", default=old.plan,
@@ -94,6 +101,14 @@ def wizard_checklist(base: Checklist, term: Terminal, today: date,
         sections=(*base.sections, Section(id="new-card", title=Text.message("simswap.section"))),
         steps=(*steps, *data),
     )
+
+
+def wizard_steps(base: Checklist) -> int:
+    """How many steps the swap wizard runs on top of sim-swap.toml: what
+    `posguide checklist` lists for it, as `posguide checklist sim-swap` runs
+    the wizard."""
+    ids = [s.id for s in base.steps if s.id not in FILE_ONLY_STEPS]
+    return len(ids) + len(DATA_STEPS) - (1 if NOTE_ICCID in ids else 0)
 
 
 def tested(answers: Mapping[str, Answer]) -> bool:

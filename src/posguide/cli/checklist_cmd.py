@@ -77,6 +77,16 @@ def last_done(terminal: str | None, ids: list[str]) -> dict[str, str]:
             for cid, day in STATE.store.last_completed(terminal, ids).items()}
 
 
+def _step_count(c: Checklist) -> int:
+    """The steps a run goes through: `checklist sim-swap` runs the swap wizard,
+    which asks the new card's details too."""
+    if c.id == "sim-swap" and c.source == "builtin":
+        from ..simswap import wizard_steps
+
+        return wizard_steps(c)
+    return len(c.steps)
+
+
 def list_checklists(as_json: bool) -> None:
     from ..checklist import discover
 
@@ -104,7 +114,7 @@ def list_checklists(as_json: bool) -> None:
             table.add_row(name, f"[!] {t('checklist.broken')}", "", "", "", style="yellow")
             continue
         last = dates.get(e.id) or (t("checklist.never") if terminal else "-")
-        table.add_row(name, c.title.get(), t(f"checklist.mode.{c.mode}"), str(len(c.steps)),
+        table.add_row(name, c.title.get(), t(f"checklist.mode.{c.mode}"), str(_step_count(c)),
                       last)
     out = console()
     out.print(table)
@@ -124,7 +134,7 @@ def _entry_json(e: Entry, dates: dict[str, str]) -> dict[str, Any]:
         "path": e.path,
         "title": c.title.get() if c else None,
         "mode": c.mode if c else None,
-        "steps": len(c.steps) if c else None,
+        "steps": _step_count(c) if c else None,
         "last_completed": dates.get(e.id),
         "error": e.error,
     }

@@ -1,12 +1,12 @@
 MESSAGES = {
     "simswap.intro": {
-        "en": "Payments already taken are not affected by the swap. At the end you type in the new card's details; your profile keeps the old card until you confirm.",
-        "zh": "换卡不影响已经完成的交易。最后请输入新卡信息；在您确认之前，终端资料里仍是旧卡。",
+        "en": "Payments already taken are not affected by the swap. You type the new card's ICCID before it goes in, and its other details at the end; your profile keeps the old card until you confirm.",
+        "zh": "换卡不影响已经完成的交易。新卡插进去之前先输入它的 ICCID，其余信息最后再填；在您确认之前，终端资料里仍是旧卡。",
     },
     "simswap.section": {"en": "The new card's details", "zh": "新卡信息"},
     "simswap.iccid_action": {
-        "en": "Type the new card's ICCID: the 19-20 characters printed on the card (or the card holder it came in), starting with 89; in China 8986.",
-        "zh": "输入新卡的 ICCID：印在卡片（或卡托）上的 19-20 位字符，以 89 开头，国内为 8986。",
+        "en": "Before the new card goes in, type its ICCID: the 19-20 characters printed on the card and on the card board it came in, starting with 89; in China 8986.",
+        "zh": "新卡插进去之前，先输入它的 ICCID：印在卡片和卡板上的 19-20 位字符，以 89 开头，国内为 8986。",
     },
     "simswap.iccid_why": {
         "en": "The ICCID is how the provider finds the card when you call, and how you tell which card is in which terminal.",
