@@ -112,8 +112,9 @@ def test_help_screens_render(cli, lang: str) -> None:
     (["statsu"], "没有“statsu”这个命令", "posguide --help"),
     (["status", "--json=3"], "选项 --json 不接受值", "posguide status --help"),
     (["profile", "show", "--bogus"], "没有这个选项：--bogus", "posguide profile show --help"),
-    (["fee", "check", "--amount", "1"], "缺少选项 '--settled'", "posguide fee check --help"),
-    (["record"], "缺少参数 'KIND'", "posguide record --help"),
+    (["fee", "check", "--amount", "1"], "缺少选项 --settled。", "posguide fee check --help"),
+    (["record"], "缺少类别。", "posguide record --help"),
+        (["profile", "set"], "缺少键。", "posguide profile set --help"),
     (["status", "extra"], "多余的参数：extra", "posguide status --help"),
 ])
 def test_usage_errors_in_chinese_point_to_the_right_help(cli, args, zh, where) -> None:

@@ -224,7 +224,8 @@ def test_answers_given_in_the_data_entry_survive_a_pause(cli, terminal, home: Pa
 
 
 def test_checklist_sim_swap_runs_the_same_wizard(cli, terminal, home: Path) -> None:
-    r = cli("checklist", "sim-swap", input="\n".join(physical() + ["", "s", "+1y", "y"]) + "\n", env=ENV)
+    lines = physical() + ["", "s", "+1y", "y"]
+    r = cli("checklist", "sim-swap", input="\n".join(lines) + "\n", env=ENV)
     assert r.exit_code == 0, r.output
     assert json.loads(cli("profile", "show", "--json").stdout)["sim"]["iccid"] == NEW_ICCID
     r = cli("checklist", "--json")

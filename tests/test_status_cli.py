@@ -374,7 +374,7 @@ def test_status_wraps_with_a_hanging_indent_in_chinese(cli, width: str) -> None:
     # Fix commands are never wrapped (copied from the screen, they must stay one line).
     assert all(cell_len(line) <= int(width) for line in body
                if not line.strip().startswith(("处理：", "或：")))
-    assert any("处理：posguide fee check --amount AMOUNT --settled SETTLED" in line
+    assert any("处理：posguide fee check --amount 交易金额 --settled 到账金额" in line
                for line in body)
     starts = {cell_len(line[: line.index(line.strip()[0])]) for line in body
               if line.strip() and not line.startswith("[")}

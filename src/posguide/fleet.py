@@ -55,8 +55,9 @@ class Problem:
 
     def text(self) -> str:
         if self.field and not self.names_field:
-            return t("fleet.line_field", line=self.line, field=v.field_label(self.field),
-                     message=self.message)
+            # The column's name is what the user must type: keep it.
+            field = v.field_label(self.field)
+            return t("fleet.line_field", line=self.line, field=field, message=self.message)
         return t("fleet.line", line=self.line, message=self.message)
 
 
@@ -210,8 +211,15 @@ def plan_import(profile: Profile | None, raw: bytes, today: date, *, source: str
     """Validate a whole CSV file against `profile` and say what it would change.
 
     Raises ImportFailed listing every problem (nothing may be applied then), or
-    UsageError when the file is not UTF-8 or has no terminals.
+    UsageError when the file is not UTF-8 or has no terminals. Problems name
+    the column as it stands in the header, which the user has to find and type.
     """
+    with v.keys_shown():
+        return _plan_import(profile, raw, today, source=source, update=update, force=force)
+
+
+def _plan_import(profile: Profile | None, raw: bytes, today: date, *, source: str,
+                 update: bool, force: bool) -> ImportPlan:
     text = decode(raw, source)
     rows = iter(_rows(text, source))
     first = next(rows, None)
@@ -324,8 +332,8 @@ class _Reader:
             problems.append(Problem(line, "name", t("fleet.exists", name=name)))
         if (saved is None and "purchased" not in values
                 and not any(p.field == "purchased" for p in problems)):
-            problems.append(Problem(line, "purchased",
-                                    t("validate.required", field=v.field_label("purchased")),
+            label = v.field_label("purchased")
+            problems.append(Problem(line, "purchased", t("validate.required", field=label),
                                     names_field=True))
         if problems:
             return None, problems

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .i18n import t
-from .status import Finding
+from .status import Finding, shown
 
 PRODID = "-//posguide//posguide reminders//EN"
 
@@ -38,7 +38,7 @@ def reminders(terminal: str, findings: list[Finding], warn_days: dict[str, int],
         if f.due is None:
             continue
         label = t(f"remind.item.{f.code}")
-        fix = f.fixes[0] if f.fixes else ""
+        fix = shown(f.fixes[0]) if f.fixes else ""
         description = f"{f.message}\n{t('status.fix', command=fix)}" if fix else f.message
         base = f"{_uid_part(terminal)}-{f.code}"
         # An overdue item is put on today, so it shows where the merchant looks.

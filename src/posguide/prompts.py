@@ -7,6 +7,7 @@ EOFError, which callers turn into "paused" or a clear error.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
@@ -42,7 +43,14 @@ class ConsolePrompter:
     def ask(self, question: str) -> str:
         self.console.print(question, end=" ", markup=False, highlight=False, style="bold")
         if sys.stdin.isatty():
-            return input("")
+            _line_editing()
+            try:
+                return input("")
+            except (KeyboardInterrupt, EOFError):
+                # The message that follows starts on a line of its own, not
+                # after the question and whatever was typed.
+                self.console.print()
+                raise
         line = sys.stdin.readline()
         if line == "":
             self.console.print()
@@ -50,6 +58,22 @@ class ConsolePrompter:
         answer = line.rstrip("\r\n")
         self.console.print(answer, markup=False, highlight=False)
         return answer
+
+
+_editing = False
+
+
+def _line_editing() -> None:
+    """Arrow keys, backspace and history in answers typed at a terminal:
+    `input()` uses readline once it is imported. Imported here, on the first
+    question, so commands that ask nothing do not pay for it; where there is
+    no readline (Windows), the console's own line editing applies."""
+    global _editing
+    if _editing:
+        return
+    _editing = True
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401
 
 
 YES = {"y", "yes", "是", "是的", "好", "对", "确认"}

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.measure import Measurement
+    from rich.text import Text as RichText
 
     from .prompts import Prompter
 
@@ -32,10 +33,85 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-def _break_before(text: str, i: int) -> bool:
+# ------------------------------------------------------------ commands
+
+# A command in running text is one unit: a line never breaks inside
+# `posguide sim-swap`, so it can be copied from the terminal as it is. The words
+# a command may continue with (tests/test_i18n.py checks this covers every
+# command of the app, every record kind and every checklist name).
+COMMAND_WORDS = frozenset([
+    "status", "init", "checklist", "sim-swap", "record", "history", "remind", "fee",
+    "check", "terminal", "list", "use", "remove", "import", "export", "profile", "show",
+    "set", "unset", "path", "edit",
+])
+# Words after which the next word is the command's own argument (a name, key,
+# kind, file or value), with how many such words follow.
+_ARGS = {"set": 2, "unset": 1, "use": 1, "remove": 1, "checklist": 1, "record": 1,
+         "import": 1, "export": 1}
+# English words that end a command even where an argument could follow.
+_STOP = frozenset([
+    "a", "an", "and", "as", "at", "before", "by", "each", "every", "first", "followed",
+    "for", "from", "if", "in", "is", "it", "later", "next", "now", "of", "on", "once", "or",
+    "the", "then", "to", "when", "with", "again", "afterwards", "instead",
+])
+_TOKEN = re.compile(r" ([^\s`]+)")
+_TRAIL = ".,;:!?)]}>\"'"
+
+
+def _ascii_prefix(word: str) -> str:
+    """The part of `word` before any wide character or Chinese punctuation:
+    `status，看` is `status`; a sentence's closing full stop is not part of it."""
+    end = 0
+    while end < len(word) and not _wide(word[end]) and word[end] not in NO_START - set(".:"):
+        end += 1
+    return word[:end].rstrip(_TRAIL)
+
+
+def command_spans(text: str) -> list[tuple[int, int]]:
+    """Where the commands (and `quoted` spans) stand in `text`."""
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"`[^`\n]+`", text):
+        spans.append(match.span())
+    for match in re.finditer(r"(?<![\w-])posguide(?![\w-])", text):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        end = match.end()
+        args = 0  # argument words still expected
+        wants_value = False
+        while True:
+            tok = _TOKEN.match(text, end)
+            if tok is None:
+                break
+            word = _ascii_prefix(tok.group(1))
+            if not word:
+                break
+            option = word.startswith("-") and len(word) > 1
+            if option:
+                wants_value = "=" not in word
+            elif word in COMMAND_WORDS and not args:
+                args = _ARGS.get(word, 0)
+                wants_value = False
+            elif (args or wants_value) and word.lower() not in _STOP:
+                args = max(args - 1, 0)
+                wants_value = False
+            elif re.fullmatch(r"[A-Z][A-Z_.]*|\[[^\]]+\]|<[^>]+>", word):
+                pass  # a placeholder: NAME, [FILE.csv]
+            else:
+                break
+            end = tok.start(1) + len(word)
+            if len(word) < len(tok.group(1)):
+                break  # punctuation or a Chinese word follows: the command ends here
+        spans.append((match.start(), end))
+    return spans
+
+
+# ------------------------------------------------------------ wrapping
+
+
+def _break_before(text: str, i: int, inside: list[bool]) -> bool:
     """May a line end just before text[i]?"""
     prev, ch = text[i - 1], text[i]
-    if ch.isspace():
+    if ch.isspace() or inside[i]:
         return False
     if prev.isspace():
         return True
@@ -44,28 +120,50 @@ def _break_before(text: str, i: int) -> bool:
     return _wide(prev) or _wide(ch)
 
 
-def _wrap_paragraph(text: str, width: int) -> list[str]:
+def _spans(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) of each line `text` wraps into, trailing spaces left out."""
     from rich.cells import cell_len
 
-    lines: list[str] = []
+    inside = [False] * (len(text) + 1)
+    for a, b in command_spans(text):
+        glued_a, glued_b = a, b  # with the brackets and stops that stick to it
+        while glued_a > 0 and text[glued_a - 1] in NO_END:
+            glued_a -= 1
+        while glued_b < len(text) and text[glued_b] in NO_START:
+            glued_b += 1
+        if cell_len(text[glued_a:glued_b]) > width:
+            continue  # cannot stay whole on any line: it breaks like other text
+        for k in range(a + 1, b):
+            inside[k] = True
+    lines: list[tuple[int, int]] = []
+
+    def add(a: int, b: int) -> None:
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        lines.append((a, b))
+
     start = cells = 0
     last_break: int | None = None
     i = 0
     while i < len(text):
         ch = text[i]
-        if i > start and _break_before(text, i):
+        if i > start and _break_before(text, i, inside):
             last_break = i
         w = cell_len(ch)
         if cells + w > width and i > start and not ch.isspace():
             cut = last_break if last_break is not None and last_break > start else i
-            lines.append(text[start:cut].rstrip())
+            add(start, cut)
             start, last_break = cut, None
             cells = cell_len(text[start:i])
             continue  # look at text[i] again, now on the new line
         cells += w
         i += 1
-    lines.append(text[start:].rstrip())
+    add(start, len(text))
     return lines
+
+
+def _wrap_paragraph(text: str, width: int) -> list[str]:
+    return [text[a:b] for a, b in _spans(text, width)]
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -113,6 +211,29 @@ class Prose:
         from rich.measure import Measurement
 
         longest = max((cell_len(p) for p in self.text.split("\n")), default=0)
+        return Measurement(min(2, longest), longest)
+
+
+class ProseText:
+    """Like `Prose`, for a rich `Text` that keeps its styles (typer's help
+    texts, highlighted options and all): each line is a slice of it."""
+
+    def __init__(self, text: RichText) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width, 2)
+        for line in self.text.split("\n", allow_blank=True):
+            for a, b in _spans(line.plain, width) or [(0, 0)]:
+                part = line[a:b]
+                part.no_wrap, part.overflow, part.end = True, "fold", "\n"
+                yield part
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        longest = max((cell_len(p) for p in self.text.plain.split("\n")), default=0)
         return Measurement(min(2, longest), longest)
 
 

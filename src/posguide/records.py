@@ -14,6 +14,7 @@ from .prose import join
 from .validate import check_text, field_label
 
 if TYPE_CHECKING:
+    from .profile import Terminal
     from .store import Store
 
 
@@ -70,3 +71,45 @@ def _check_after_purchase(purchased: date, day: date) -> None:
     if day < purchased:
         raise ValidationError("date", t("record.before_purchase", date=day.isoformat(),
                                         purchased=purchased.isoformat()))
+
+
+# What `posguide init` asks was last done, in the order it asks: each restarts
+# a status clock, so a new terminal's first status counts from the real day
+# rather than from activation (which made everything look overdue at once).
+LAST_DONE = ("transaction", "maintenance", "inspection", "password-change",
+             "software-update", "fee-check")
+
+
+def check_last_done(kind: str, day: date, purchased: date | None, today: date) -> date:
+    """A "last done" date as `record` would accept it: not in the future, and
+    not before the terminal was bought."""
+    check_kind(kind)
+    if day > today:
+        raise ValidationError(f"--last-{kind}", t("validate.date_future",
+                                                  field=field_label(f"--last-{kind}"),
+                                                  value=day.isoformat()))
+    if purchased is not None:
+        _check_after_purchase(purchased, day)
+    return day
+
+
+@dataclass
+class Added:
+    terminal: Terminal
+    is_default: bool
+    events: list[Event]
+
+
+def add_terminal(store: Store, term: Terminal, last_done: dict[str, date],
+                 today: date) -> Added:
+    """Add a terminal to the profile, and what was last done to it to the
+    history (marked as told at init), in one change: both or neither."""
+    events = [Event(term.name, kind, check_last_done(kind, day, term.purchased, today),
+                    data={"source": "init"})
+              for kind, day in last_done.items()]
+    with store.change(create=True) as change:
+        change.profile.add(term)
+        is_default = change.profile.default == term.name
+        if events:
+            change.record(events)
+    return Added(term, is_default, events)

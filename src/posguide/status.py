@@ -180,6 +180,20 @@ def _fee_rate(latest: Mapping[str, date], term: Terminal, suffix: str) -> Findin
                    tuple(c + suffix for c in FIXES["fee_rate"]))
 
 
+_PLACEHOLDERS = ("DATE", "SN", "PHONE", "AMOUNT", "SETTLED", "NAME")
+
+
+def shown(command: str) -> str:
+    """A fix command as the person reads it: the value to type in their own
+    language (`--amount 交易金额`); JSON keeps the command as it is."""
+    from .i18n import get_lang
+
+    if get_lang() != "zh":
+        return command
+    words = command.split(" ")
+    return " ".join(t(f"status.placeholder.{w}") if w in _PLACEHOLDERS else w for w in words)
+
+
 def with_terminal(command: str, name: str) -> str:
     """`command` aimed at terminal `name` (names are letters, digits, - and _,
     so they need no quoting in a shell)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -30,8 +31,25 @@ def _err(field: str, key: str, **params: object) -> ValidationError:
     return ValidationError(field, t(key, field=field_label(field), **params))
 
 
+_keys_shown = False
+
+
+@contextmanager
+def keys_shown() -> Iterator[None]:
+    """Within: field names keep their key in Chinese too, for where the user
+    must find and type it (a CSV file's column): `sim.expires（SIM 到期日）`."""
+    global _keys_shown
+    before, _keys_shown = _keys_shown, True
+    try:
+        yield
+    finally:
+        _keys_shown = before
+
+
 def field_label(field: str) -> str:
-    """The field's name as the user sees it, e.g. `sim.expires (SIM 到期日)`."""
+    """The field's name as the user sees it: `sim.expires (SIM expiry date)` in
+    English, `SIM 到期日` in Chinese, where an ASCII key in the middle of a
+    sentence only gets in the way (see `keys_shown`)."""
     from .i18n import catalogue, get_lang
 
     labels = catalogue("fields")
@@ -39,7 +57,9 @@ def field_label(field: str) -> str:
     if entry is None:
         return field
     lang = get_lang()
-    return f"{field}（{entry[lang]}）" if lang == "zh" else f"{field} ({entry[lang]})"
+    if lang == "zh":
+        return f"{field}（{entry[lang]}）" if _keys_shown else entry[lang]
+    return f"{field} ({entry[lang]})"
 
 
 # ---------------------------------------------------------------- dates

@@ -44,8 +44,10 @@ def named_command(args: list[str]) -> str | None:
 
 def translate_help(command: Command, path: str) -> None:
     from ..i18n import catalogue, get_lang
+    from .typer_patch import localise_command
 
     lang = get_lang()
+    localise_command(command)
     texts = catalogue("help")
     entry = texts.get(f"help.{path}")
     if entry is not None:
@@ -68,8 +70,9 @@ def _translating(format_help: Callable[[Context, HelpFormatter], None]
                  ) -> Callable[[Context, HelpFormatter], None]:
     def wrapper(ctx: Context, formatter: HelpFormatter) -> None:
         from ..i18n import get_lang, t
+        from .typer_patch import translate_help_words
 
-        _translate_typer(get_lang())
+        translate_help_words(get_lang())
         # click makes the --help option itself, outside command.params.
         help_option = ctx.command.get_help_option(ctx)
         if help_option is not None:
@@ -77,28 +80,3 @@ def _translating(format_help: Callable[[Context, HelpFormatter], None]
         format_help(ctx, formatter)
 
     return wrapper
-
-
-def _translate_typer(lang: str) -> None:
-    """typer's own words ("Options", "Usage") for the help screens."""
-    from typer import rich_utils
-
-    from ..i18n import t
-
-    for attr in ("ARGUMENTS_PANEL_TITLE", "OPTIONS_PANEL_TITLE", "COMMANDS_PANEL_TITLE",
-                 "ERRORS_PANEL_TITLE", "ABORTED_TEXT", "DEFAULT_STRING", "REQUIRED_LONG_STRING"):
-        setattr(rich_utils, attr, t(f"typer.{attr}", lang))
-    # "Usage: " is written by click's formatter as a plain English literal.
-    from typer._click.formatting import HelpFormatter
-
-    if not getattr(HelpFormatter.write_usage, "_posguide", False):
-        original = HelpFormatter.write_usage
-
-        def write_usage(self: HelpFormatter, prog: str, args: str = "",
-                        prefix: str | None = None) -> None:
-            from ..i18n import t
-
-            original(self, prog, args, t("typer.USAGE") if prefix is None else prefix)
-
-        write_usage._posguide = True  # type: ignore[attr-defined]
-        HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]

@@ -10,6 +10,7 @@ from ..i18n import sentences, t, tn
 from ..prose import wrap
 from ..render import SEVERITY_STYLE
 from ..status import counts, urgency
+from ..status import shown as shown_command
 
 # Codes whose second fix is another way to do it, not a further step.
 ALTERNATIVE_FIXES = ("sim_expiry", "dormancy")
@@ -76,7 +77,8 @@ def render_one(out: Console, term: Terminal, findings: list[Finding], today: dat
                     key = "status.or" if n and f.code in ALTERNATIVE_FIXES else "status.fix"
                     # Never wrapped by us: a command copied from the screen must
                     # stay one line (the terminal folds it for the eye only).
-                    lines.append(Text(indent) + Text(t(key, command=fix), style="cyan"))
+                    lines.append(Text(indent) + Text(t(key, command=shown_command(fix)),
+                                                     style="cyan"))
     out.print(Text("\n").join(lines), no_wrap=True, overflow="ignore", crop=False)
     out.print(_summary(findings), markup=False, highlight=False)
 
@@ -127,7 +129,8 @@ def render_all(out: Console, results: list[tuple[Terminal, list[Finding]]], toda
             item = t("status.more", item=item, more=len(pressing) - 1)
         table.append(([term.name, SEVERITY_STYLE[top.severity][0], item,
                        top.due.isoformat() if top.due else "-",
-                       str(top.days) if top.days is not None else "-", top.fix or ""],
+                       str(top.days) if top.days is not None else "-",
+                       shown_command(top.fix) if top.fix else ""],
                       SEVERITY_STYLE[top.severity][1]))
     widths = [max([cell_len(header[i])] + [cell_len(r[0][i]) for r in table])
               for i in range(len(header) - 1)]

@@ -28,4 +28,10 @@ MESSAGES = {
     "fields.amount": {"en": "Amount", "zh": "金额"},
     "fields.settled": {"en": "Settled amount", "zh": "到账金额"},
     "fields.note": {"en": "Note", "zh": "备注"},
+    "fields.--last-transaction": {"en": "last payment", "zh": "上次收款日期"},
+    "fields.--last-maintenance": {"en": "last cleaning", "zh": "上次清洁日期"},
+    "fields.--last-inspection": {"en": "last tamper check", "zh": "上次防篡改检查日期"},
+    "fields.--last-password-change": {"en": "last admin password change", "zh": "上次改管理密码日期"},
+    "fields.--last-software-update": {"en": "last software update", "zh": "上次软件更新日期"},
+    "fields.--last-fee-check": {"en": "last fee check", "zh": "上次费率核对日期"},
 }

@@ -158,4 +158,11 @@ MESSAGES = {
     "status.bad_within": {
         "en": "--within: '{value}' is not a period. Use a number of days such as 30 or 30d, or 6m / 1y.",
         "zh": "--within：“{value}”不是有效时长。请用天数如 30 或 30d，或 6m / 1y。"},
+    # What to type in place of the value in a fix command (Chinese screens only).
+    "status.placeholder.DATE": {"en": "DATE", "zh": "日期"},
+    "status.placeholder.SN": {"en": "SN", "zh": "机身号"},
+    "status.placeholder.PHONE": {"en": "PHONE", "zh": "电话"},
+    "status.placeholder.AMOUNT": {"en": "AMOUNT", "zh": "交易金额"},
+    "status.placeholder.SETTLED": {"en": "SETTLED", "zh": "到账金额"},
+    "status.placeholder.NAME": {"en": "NAME", "zh": "名称"},
 }
