@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import DataError, UsageError
 from .history import RECORD_KINDS
-from .home import Home, check_own_file, read_bytes
+from .home import Home, check_own_file, read_bytes, reason
 from .i18n import LANGS, get_lang, t
 from .prose import join
 from .shown import is_clean
@@ -315,7 +315,7 @@ def load_builtin(cid: str) -> Checklist:
     try:
         raw = resource.read_bytes()
     except OSError as exc:
-        raise DataError(t("checklist.bad_file", path=path, detail=str(exc))) from exc
+        raise DataError(t("checklist.bad_file", path=path, detail=reason(exc))) from exc
     return loads(raw, cid, path, "builtin")
 
 

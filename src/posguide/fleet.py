@@ -34,7 +34,7 @@ from typing import Any
 
 from . import validate as v
 from .errors import DataError, NeedsConfirmation, UsageError, ValidationError
-from .home import NO_PERMISSION, WRONG_PATH, Home, atomic_write
+from .home import NO_PERMISSION, WRONG_PATH, Home, atomic_write, reason
 from .i18n import t
 from .profile import FIELD_ORDER, Profile, Terminal, check_terminal, parse_field, to_flat
 from .prose import join, wrap
@@ -398,7 +398,7 @@ def read_source(path: Path) -> bytes:
         if exc.errno in NO_PERMISSION:
             raise DataError(t("fleet.read_permission", path=str(path))) from None
         raise DataError(t("fleet.cannot_read", path=str(path),
-                          error=exc.strerror or str(exc))) from None
+                          error=reason(exc))) from None
 
 
 def write_export(path: Path, text: str) -> None:

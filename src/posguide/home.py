@@ -111,6 +111,35 @@ def user_file_error(exc: OSError, path: Path) -> PosguideError:
     return os_error(exc, path)
 
 
+_REASONS = ("ENOENT", "EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "EISDIR", "ENOTDIR",
+            "EEXIST", "EIO", "ENAMETOOLONG", "EBUSY", "ETXTBSY", "EMFILE", "ENOEXEC", "ELOOP",
+            "EXDEV", "EINVAL", "ENOTEMPTY")
+
+
+def reason(exc: OSError) -> str:
+    """What the system said, in the user's language: the system's own text
+    (strerror) is English whatever the locale."""
+    name = errno.errorcode.get(exc.errno or -1, "")
+    if name in _REASONS:
+        return t(f"home.reason.{name}")
+    return t("home.reason.other", code=exc.errno if exc.errno is not None else "?")
+
+
+def toml_problem(exc: ValueError) -> str:
+    """tomllib's complaint, located: English only in English."""
+    from .i18n import get_lang
+
+    text = str(exc)
+    if get_lang() != "zh":
+        return text
+    import re
+
+    where = re.search(r"at line (\d+), column (\d+)", text)
+    if where:
+        return t("home.toml_at", line=where.group(1), column=where.group(2))
+    return t("home.toml_bad")
+
+
 def os_error(exc: OSError, path: Path, reading: bool = False) -> DataError:
     """Turn an OSError into a message that says what to do about it. A failed
     read is said as a read (`reading`), not as a write."""
@@ -120,7 +149,7 @@ def os_error(exc: OSError, path: Path, reading: bool = False) -> DataError:
         key = "home.read_no_permission" if reading else "home.no_permission"
     else:
         key = "home.io_error"
-    return DataError(t(key, path=str(path), error=exc.strerror or str(exc)))
+    return DataError(t(key, path=str(path), error=reason(exc)))
 
 
 # Opened without following a symlink and without waiting on a FIFO (where the

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import validate as v
 from .errors import DataError, NeedsConfirmation, UsageError, ValidationError
-from .home import Home, atomic_write, read_bytes
+from .home import Home, atomic_write, read_bytes, toml_problem
 from .i18n import t
 from .prose import join
 
@@ -464,7 +464,7 @@ def loads(raw: bytes, home: Home) -> Profile:
     except UnicodeDecodeError as exc:
         raise _bad_file(home, t("profile.not_utf8")) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise _bad_file(home, str(exc)) from exc
+        raise _bad_file(home, toml_problem(exc)) from exc
     except RecursionError:  # hostile nesting, deeper than tomllib can follow
         raise _bad_file(home, t("profile.too_deep")) from None
     bad_comment = check_comments(text)

@@ -29,6 +29,8 @@ def read_toml(raw: bytes | str, path: str,
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise bad(str(exc)) from None
+        from .home import toml_problem
+
+        raise bad(toml_problem(exc)) from None
     except RecursionError:  # hostile nesting, deeper than tomllib can follow
         raise bad(t("tomlfile.too_deep")) from None

@@ -15,6 +15,7 @@ import typer
 
 from .. import __version__
 from ..render import console
+from . import complete
 from .common import STATE
 
 # name -> (module in posguide.cli, attribute). A typer.Typer attribute is a group.
@@ -58,7 +59,8 @@ def root(
     ctx: typer.Context,
     home: Annotated[str | None, typer.Option("--home", metavar="PATH")] = None,
     lang: Annotated[str | None, typer.Option("--lang", metavar="zh|en")] = None,
-    terminal: Annotated[str | None, typer.Option("--terminal", "-t", metavar="NAME")] = None,
+    terminal: Annotated[str | None, typer.Option(
+        "--terminal", "-t", metavar="NAME", autocompletion=complete.terminal_names)] = None,
     database: Annotated[str | None, typer.Option("--database", metavar="URL")] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True)

@@ -12,6 +12,7 @@ from ..errors import UsageError
 from ..i18n import t
 from ..prose import Prose, join, say
 from ..render import console, print_json, write_utf8
+from . import complete
 from .common import STATE
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 
 
 def checklist(
-    name: Annotated[str | None, typer.Argument(metavar="NAME")] = None,
+    name: Annotated[str | None, typer.Argument(
+        metavar="NAME", autocompletion=complete.checklist_names)] = None,
     restart: Annotated[bool, typer.Option("--restart")] = False,
     print_: Annotated[bool, typer.Option("--print")] = False,
     json_: Annotated[bool, typer.Option("--json")] = False,

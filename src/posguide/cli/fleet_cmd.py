@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from ..home import reason as home_reason
 from ..i18n import t
 from ..render import say
 from .common import STATE
@@ -38,7 +39,7 @@ def import_(
             raw = sys.stdin.buffer.read()
         except OSError as exc:
             raise DataError(t("fleet.cannot_read", path=source,
-                              error=exc.strerror or str(exc))) from None
+                              error=home_reason(exc))) from None
     else:
         raw = read_source(file)
     today = STATE.today()

@@ -10,8 +10,10 @@ from typing import Annotated
 import typer
 
 from ..errors import NeedsConfirmation, UsageError
+from ..home import reason as home_reason
 from ..i18n import sentences, t
 from ..render import console, print_json, say
+from . import complete
 from .common import STATE, interactive
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
@@ -33,7 +35,7 @@ def show(json_: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 @app.command("set")
 def set_(
-    key: Annotated[str, typer.Argument(metavar="KEY")],
+    key: Annotated[str, typer.Argument(metavar="KEY", autocompletion=complete.profile_keys)],
     value: Annotated[str, typer.Argument(metavar="VALUE")],
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
@@ -67,7 +69,8 @@ def set_(
 
 
 @app.command("unset")
-def unset(key: Annotated[str, typer.Argument(metavar="KEY")]) -> None:
+def unset(key: Annotated[str, typer.Argument(
+        metavar="KEY", autocompletion=complete.profile_keys)]) -> None:
     from ..profile import FIELDS, Terminal, with_value
 
     if key not in FIELDS:
@@ -182,7 +185,12 @@ def _run_editor(editor: str, path: str) -> None:
             # not be run as one.
             command = [default_editor()]
         code = subprocess.call([*command, path])
-    except (ValueError, OSError) as exc:  # ValueError: shlex found an unclosed quote
-        raise UsageError(t("profile.editor_failed", editor=editor, error=str(exc))) from exc
+    except ValueError as exc:  # shlex found an unclosed quote
+        raise UsageError(t("profile.editor_failed", editor=editor,
+                           error=t("profile.editor_quote"))) from exc
+    except OSError as exc:
+        raise UsageError(t("profile.editor_failed", editor=editor,
+                           error=home_reason(exc))) from exc
     if code != 0:
-        raise UsageError(t("profile.editor_failed", editor=editor, error=f"exit {code}"))
+        raise UsageError(t("profile.editor_failed", editor=editor,
+                           error=t("profile.editor_exit", code=code)))

@@ -9,11 +9,12 @@ import typer
 from ..i18n import t
 from ..prose import join
 from ..render import console, print_json, say
+from . import complete
 from .common import STATE, interactive
 
 
 def record(
-    kind: Annotated[str, typer.Argument(metavar="KIND")],
+    kind: Annotated[str, typer.Argument(metavar="KIND", autocompletion=complete.record_kinds)],
     date_: Annotated[str | None, typer.Option("--date", metavar="DATE")] = None,
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT")] = None,
     expires: Annotated[str | None, typer.Option("--expires", metavar="DATE")] = None,
@@ -48,7 +49,8 @@ def history(
     json_: Annotated[bool, typer.Option("--json")] = False,
     csv: Annotated[bool, typer.Option("--csv")] = False,
     since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", metavar="KIND")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="KIND",
+                                                   autocompletion=complete.history_kinds)] = None,
     all_: Annotated[bool, typer.Option("--all")] = False,
     by: Annotated[str | None, typer.Option("--by", metavar="NAME")] = None,
 ) -> None:

@@ -8,6 +8,7 @@ import typer
 
 from ..i18n import t, tn
 from ..render import console, print_json, say
+from . import complete
 from .common import STATE, interactive
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
@@ -37,7 +38,8 @@ def list_(json_: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 
 @app.command("use")
-def use(name: Annotated[str, typer.Argument(metavar="NAME")]) -> None:
+def use(name: Annotated[str, typer.Argument(
+        metavar="NAME", autocompletion=complete.terminal_names)]) -> None:
     with STATE.store.editing() as profile:
         profile.pick(name)
         profile.default = name
@@ -46,7 +48,7 @@ def use(name: Annotated[str, typer.Argument(metavar="NAME")]) -> None:
 
 @app.command("remove")
 def remove(
-    name: Annotated[str, typer.Argument(metavar="NAME")],
+    name: Annotated[str, typer.Argument(metavar="NAME", autocompletion=complete.terminal_names)],
     yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
 ) -> None:
     profile = STATE.profile()

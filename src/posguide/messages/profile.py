@@ -82,6 +82,8 @@ MESSAGES = {
     },
     "profile.unset_done": {"en": "{name}: {key} removed.", "zh": "{name}：已删除 {key}。"},
     "profile.not_changed": {"en": "Nothing was changed.", "zh": "未做任何修改。"},
+    "profile.editor_quote": {"en": "a quotation mark is not closed", "zh": "引号没有配对"},
+    "profile.editor_exit": {"en": "exit code {code}", "zh": "退出码 {code}"},
     "profile.editor_failed": {
         "en": "The editor '{editor}' did not finish ({error}); nothing was changed. Set $EDITOR (on Windows %EDITOR%) to an editor you have.",
         "zh": "编辑器“{editor}”未正常结束（{error}）；未做任何修改。请把 $EDITOR（Windows 上为 %EDITOR%）设为已安装的编辑器。",
