@@ -45,6 +45,8 @@ def test_interactive_init_corrects_a_bad_answer(home: Path, lang: str) -> None:
     answer("95016", words["phone"])
     for _ in range(5):  # fee rate, carrier, iccid, expiry, plan
         answer("")
+    for _ in range(6):  # when each status clock was last started: don't know
+        answer("")
     expect_prompt(child, words["save"])
     child.sendline("y")
     child.expect(words["saved"])

@@ -70,7 +70,7 @@ def test_ctrl_c_at_a_later_init_question(home: Path, lang: str) -> None:
 def test_ctrl_c_at_the_init_save_confirmation(cli: Cli, terminal: object, home: Path) -> None:
     before = snapshot(home)
     child = spawn(home, "init", "--name", "shop2", "--purchased", "2025-01-02", env=ENV)
-    for _ in range(16):  # Enter skips every optional question
+    for _ in range(16 + 6):  # Enter skips every optional question, and the six "last done"
         expect_prompt(child)
         child.sendline("")
     expect_prompt(child, "Save this terminal?")
@@ -217,8 +217,10 @@ def test_ctrl_c_at_the_sim_swap_save_question_keeps_the_old_card(cli: Cli, termi
                                                                  home: Path) -> None:
     before = (home / "profile.toml").read_bytes()
     child = spawn(home, "sim-swap", env=ENV)
-    _first_prompt_with(child, "Your answer")  # the new card's ICCID
-    for value in (NEW_ICCID, "China Unicom", "10G", "+1y"):
+    _first_prompt_with(child, "Your answer")  # the new card's ICCID, before it goes in
+    child.sendline(NEW_ICCID)
+    _first_prompt_with(child, "Your answer")  # its carrier, after the test payment
+    for value in ("China Unicom", "10G", "+1y"):
         child.sendline(value)
         index = child.expect([r"Your answer", r"Save this\?"])
         child.expect(PROMPT_END)

@@ -41,9 +41,11 @@ class ConsolePrompter:
         self.console.print(renderable)
 
     def ask(self, question: str) -> str:
+        tty = sys.stdin.isatty()
+        if tty:
+            _line_editing()  # before the question shows: keys typed at once are kept
         self.console.print(question, end=" ", markup=False, highlight=False, style="bold")
-        if sys.stdin.isatty():
-            _line_editing()
+        if tty:
             try:
                 return input("")
             except (KeyboardInterrupt, EOFError):

@@ -170,7 +170,7 @@ MESSAGES = {
                       "zh": "列出、选择、删除、导入和导出终端。"},
     "help.terminal.list": {"en": "List the terminals.", "zh": "列出所有终端。"},
     "help.terminal.list.json_": {"en": "Print JSON for scripts.", "zh": "输出 JSON，供脚本使用。"},
-    "help.terminal.use": {"en": "Make NAME the default terminal.", "zh": "把 NAME 设为默认终端。"},
+    "help.terminal.use": {"en": "Make NAME the default terminal.", "zh": "把指定名称的终端设为默认终端。"},
     "help.terminal.use.name": {"en": "The terminal's name.", "zh": "终端名称。"},
     "help.terminal.remove": {"en": "Remove a terminal from the profile (its history is kept).",
                              "zh": "从资料中删除一台终端（保留历史记录）。"},
@@ -192,7 +192,7 @@ MESSAGES = {
     },
     "help.terminal.export": {
         "en": "Write every terminal as CSV, to FILE (with a BOM, for Excel and WPS) or to stdout.",
-        "zh": "把所有终端导出为 CSV：写入 FILE（带 BOM，便于 Excel 和 WPS 打开）或输出到标准输出。",
+        "zh": "把所有终端导出为 CSV：写入指定文件（带 BOM，便于 Excel 和 WPS 打开）或输出到标准输出。",
     },
     "help.terminal.export.file": {"en": "The CSV file to write (default: stdout).",
                                   "zh": "要写入的 CSV 文件（默认：标准输出）。"},
