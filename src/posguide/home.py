@@ -119,6 +119,10 @@ _REASONS = ("ENOENT", "EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "EISDIR", 
 def reason(exc: OSError) -> str:
     """What the system said, in the user's language: the system's own text
     (strerror) is English whatever the locale."""
+    from .i18n import get_lang
+
+    if get_lang() != "zh" and exc.strerror:
+        return exc.strerror
     name = errno.errorcode.get(exc.errno or -1, "")
     if name in _REASONS:
         return t(f"home.reason.{name}")
