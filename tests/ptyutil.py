@@ -46,3 +46,23 @@ def expect_prompt(child: pexpect.spawn, text: str | None = None) -> None:
     if text is not None:
         child.expect_exact(text)
     child.expect(PROMPT_END)
+
+
+def press_ctrl_c(child: pexpect.spawn, tries: int = 3) -> None:
+    """Ctrl-C, pressed again if nothing at all happens. CPython's readline
+    loses a SIGINT that lands between showing the prompt and waiting for keys
+    (a person just presses again); on a loaded machine a test can hit that
+    window. Whatever the program prints is kept for the test's own expects."""
+    for _ in range(tries):
+        child.sendintr()
+        try:
+            data = child.read_nonblocking(size=100_000, timeout=3)
+        except pexpect.TIMEOUT:
+            continue
+        except pexpect.EOF:
+            return
+        # Hand the bytes back to pexpect's searcher (its unread data lives in
+        # both of these), so the test's next expect sees them.
+        child._before.write(data)
+        child._buffer.write(data)
+        return

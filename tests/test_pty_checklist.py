@@ -10,7 +10,7 @@ import pytest
 
 from conftest import TODAY, recorded, saved_progress
 from posguide.checklist import load_builtin
-from ptyutil import finish, spawn
+from ptyutil import finish, press_ctrl_c, spawn
 
 ENV = {"POSGUIDE_TODAY": TODAY}
 ASK = {
@@ -40,7 +40,7 @@ def test_ctrl_c_at_step_3_then_resume_at_step_3(terminal, home: Path, lang: str)
     answer(child, lang, 2, n, steps[1].kind, "")
     child.expect_exact(ASK[lang]["step"].format(k=3, n=n))
     child.expect_exact(ASK[lang][steps[2].kind])
-    child.sendintr()
+    press_ctrl_c(child)
     child.expect_exact(ASK[lang]["stopped"])
     assert finish(child) == 130
     saved = saved_progress(home, "maintenance")

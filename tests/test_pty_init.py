@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ptyutil import expect_prompt, finish, spawn
+from ptyutil import expect_prompt, finish, press_ctrl_c, spawn
 
 TEXT = {
     "en": {"intro": "Adding terminal", "purchased": "Purchase date",
@@ -61,7 +61,7 @@ def test_interactive_init_corrects_a_bad_answer(home: Path, lang: str) -> None:
 def test_ctrl_c_during_init_saves_nothing(home: Path) -> None:
     child = spawn(home, "init")
     child.expect("Brand")
-    child.sendintr()
+    press_ctrl_c(child)
     assert finish(child) == 130
     assert not (home / "profile.toml").exists()
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import TODAY, Cli, recorded, saved_progress
 from posguide.validate import luhn_check_digit
-from ptyutil import PROMPT_END, expect_prompt, finish, spawn
+from ptyutil import PROMPT_END, expect_prompt, finish, press_ctrl_c, spawn
 
 ENV = {"POSGUIDE_TODAY": TODAY}
 INTERRUPTED = {"en": "Interrupted", "zh": "已中断"}
@@ -22,7 +22,7 @@ NEW_ICCID = "8986001122334455667" + luhn_check_digit("8986001122334455667")
 
 def interrupt(child: pexpect.spawn, says: str | None = None) -> int:
     """Press Ctrl-C at the question on screen now; return the exit code."""
-    child.sendintr()
+    press_ctrl_c(child)
     if says is not None:
         child.expect_exact(says)
     return finish(child)
@@ -135,7 +135,7 @@ def test_ctrl_c_at_a_checklist_step_saves_the_progress(cli: Cli, terminal: objec
         expect_prompt(child, "Done?" if lang == "en" else "完成了吗")
         child.sendline("y")
     expect_prompt(child, "Done?" if lang == "en" else "完成了吗")
-    child.sendintr()
+    press_ctrl_c(child)
     child.expect(r"posguide\s+checklist\s+maintenance")  # how to resume
     assert finish(child) == 130
     saved = progress_of(home, "maintenance")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY
-from ptyutil import expect_prompt, finish, spawn
+from ptyutil import expect_prompt, finish, press_ctrl_c, spawn
 
 ENV = {"POSGUIDE_TODAY": TODAY}
 LEFT = "\x1b[D"
@@ -101,7 +101,8 @@ def test_after_ctrl_c_the_message_starts_on_a_new_line(home: Path, lang: str, sa
     child = spawn(home, "init", lang=lang, env=ENV)
     expect_prompt(child, "Brand" if lang == "en" else "品牌")
     child.send("Lak")
-    child.sendintr()
+    child.expect_exact("Lak")  # echoed: the answer is being typed
+    press_ctrl_c(child)
     child.expect_exact(says)
     before = child.before or ""
     # What stands on the line of the message is the message alone.

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import TODAY, recorded, saved_progress
 from posguide.simswap import CARRIER, ICCID, PLAN
-from ptyutil import finish, spawn
+from ptyutil import finish, press_ctrl_c, spawn
 from test_checklist_cli import NEW_ICCID, swap_checklist
 
 ENV = {"POSGUIDE_TODAY": TODAY}
@@ -109,7 +109,7 @@ def test_ctrl_c_in_the_data_entry_then_resume_keeps_the_answers(cli, terminal,
     answer(child, "en", carrier + 1, n, "input", "China Unicom")
     child.expect_exact(ASK["en"]["step"].format(k=plan + 1, n=n))
     child.expect_exact(ASK["en"]["input"])
-    child.sendintr()
+    press_ctrl_c(child)
     child.expect_exact(ASK["en"]["stopped"])
     assert finish(child) == 130
     saved = saved_progress(home, "sim-swap")

@@ -7,7 +7,7 @@ EOFError, which callers turn into "paused" or a clear error.
 
 from __future__ import annotations
 
-import contextlib
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
@@ -41,18 +41,9 @@ class ConsolePrompter:
         self.console.print(renderable)
 
     def ask(self, question: str) -> str:
-        tty = sys.stdin.isatty()
-        if tty:
-            _line_editing()  # before the question shows: keys typed at once are kept
+        if sys.stdin.isatty():
+            return self._ask_at_terminal(question)
         self.console.print(question, end=" ", markup=False, highlight=False, style="bold")
-        if tty:
-            try:
-                return input("")
-            except (KeyboardInterrupt, EOFError):
-                # The message that follows starts on a line of its own, not
-                # after the question and whatever was typed.
-                self.console.print()
-                raise
         line = sys.stdin.readline()
         if line == "":
             self.console.print()
@@ -61,21 +52,45 @@ class ConsolePrompter:
         self.console.print(answer, markup=False, highlight=False)
         return answer
 
+    def _ask_at_terminal(self, question: str) -> str:
+        editing = _line_editing()  # before the question shows: keys typed at once are kept
+        with self.console.capture() as captured:
+            self.console.print(question, end=" ", markup=False, highlight=False, style="bold")
+        head, _, last = captured.get().rpartition("\n")
+        if head:
+            self.console.file.write(head + "\n")
+        if editing:
+            # The question's last line is readline's prompt, so it knows where
+            # the answer starts (an empty answer then still ends the line);
+            # colour codes take no room on screen, which \001 \002 tell it.
+            last = re.sub(r"(\x1b\[[0-9;]*m)", "\x01\\1\x02", last)
+        self.console.file.flush()
+        try:
+            return input(last)
+        except (KeyboardInterrupt, EOFError):
+            # The message that follows starts on a line of its own, not after
+            # the question and whatever was typed.
+            self.console.print()
+            raise
 
-_editing = False
+
+_editing: bool | None = None
 
 
-def _line_editing() -> None:
+def _line_editing() -> bool:
     """Arrow keys, backspace and history in answers typed at a terminal:
     `input()` uses readline once it is imported. Imported here, on the first
     question, so commands that ask nothing do not pay for it; where there is
     no readline (Windows), the console's own line editing applies."""
     global _editing
-    if _editing:
-        return
-    _editing = True
-    with contextlib.suppress(ImportError):
-        import readline  # noqa: F401
+    if _editing is None:
+        try:
+            import readline  # noqa: F401
+        except ImportError:
+            _editing = False
+        else:
+            _editing = True
+    return _editing
 
 
 YES = {"y", "yes", "是", "是的", "好", "对", "确认"}

@@ -11,6 +11,7 @@ import typer
 
 from ..errors import NeedsConfirmation, UsageError, ValidationError
 from ..i18n import get_lang, sentences, t
+from ..prose import join
 from ..render import say
 from .common import STATE, interactive
 
@@ -91,7 +92,7 @@ def init(
         if name in taken:
             # A second terminal: ask its name rather than send the merchant
             # off to find the --name flag.
-            prompter.say(t("init.name_taken", name=name, names=", ".join(sorted(taken))))
+            prompter.say(t("init.name_taken", name=name, names=join(sorted(taken))))
             name = ask_value(prompter, t("init.ask_name"),
                              partial(_new_name, today, taken)) or name
             given["name"] = name

@@ -27,8 +27,8 @@ MESSAGES = {
         "zh": "这里已经有一台名为“{name}”的终端（已有：{names}）。请给新终端另起一个名字。",
     },
     "init.ask_name": {
-        "en": "Name for the new terminal (letters, digits, - or _, e.g. shop2)",
-        "zh": "新终端的名称（字母、数字、- 或 _，如 shop2）",
+        "en": "Name for the new terminal (letters, digits, Chinese, - or _; e.g. shop2)",
+        "zh": "新终端的名称（字母、数字、汉字、- 或 _，如 shop2 或 二店）",
     },
     "init.name_still_taken": {
         "en": "'{name}' is taken too. Choose another name.",
