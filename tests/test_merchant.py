@@ -338,7 +338,8 @@ def test_an_unknown_mcc_is_asked_about_in_a_checklist(cli, shop) -> None:
             lines += ["1234", "n", "5812"]
         elif step.kind == "input":
             lines.append({"merchant_no": OWN_NO, "support_phone": "95016", "fee_rate": "0.6",
-                          "activated": "2024-03-05"}.get(step.sets or "", "N5-0012345"))
+                          "activated": "2024-03-05", "terminal_id": "AB12CD34",
+                          "sim.expires": "+1y"}.get(step.sets or "", "N5-0012345"))
         else:
             lines.append("y")
     r = cli("checklist", "activation", input="\n".join(lines) + "\n", env=ENV)

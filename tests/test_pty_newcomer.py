@@ -34,7 +34,7 @@ def test_arrow_keys_and_backspace_edit_the_answer(home: Path) -> None:
     child.send("Lakaa" + LEFT + "l\r")  # the cursor moves back: Lakala, not Lakaa^[[Dl
     expect_prompt(child, "Model")
     child.send("N55" + BACKSPACE + "\r")  # N5
-    for _ in range(4):  # serial, terminal ID, merchant number, location
+    for _ in range(6):  # serial, terminal ID, merchant number, name, MCC, location
         expect_prompt(child)
         child.sendline("")
     expect_prompt(child, "Purchase date")
@@ -61,7 +61,7 @@ def test_a_second_init_asks_for_a_name_and_when_things_were_last_done(
     child.expect_exact("'main' is taken too" if lang == "en" else "“main”也已经有了")
     expect_prompt(child)
     child.sendline("shop2")
-    for _ in range(6):  # brand .. location
+    for _ in range(8):  # brand .. location
         expect_prompt(child)
         child.sendline("")
     expect_prompt(child)
@@ -80,12 +80,16 @@ def test_a_second_init_asks_for_a_name_and_when_things_were_last_done(
     child.expect_exact("terminal use shop2" if lang == "en" else "terminal use shop2")
     assert finish(child) == 0
 
-    events = [json.loads(x) for x in (home / "history.jsonl").read_text().splitlines()]
-    told = {e["kind"]: e["date"] for e in events if e["terminal"] == "shop2"}
+    import os
+
+    shown = subprocess.run(
+        [sys.executable, "-m", "posguide", "history", "--json", "--terminal", "shop2"],
+        env={**os.environ, "POSGUIDE_HOME": str(home), **ENV}, capture_output=True, text=True)
+    events = json.loads(shown.stdout)["events"]
+    told = {e["kind"]: e["date"] for e in events}
     assert told == {"transaction": "2026-11-20", "maintenance": "2026-11-01",
                     "password-change": "2026-10-01", "software-update": "2026-11-15"}
-    assert all(e["data"] == {"source": "init"} for e in events if e["terminal"] == "shop2")
-    import os
+    assert all(e["data"] == {"source": "init"} for e in events), events
 
     status = subprocess.run(
         [sys.executable, "-m", "posguide", "status", "--json", "--terminal", "shop2"],

@@ -434,17 +434,18 @@ def _swap_lines() -> tuple[list[str], str]:
 
     from posguide.checklist import load_builtin
     from posguide.profile import Terminal
-    from posguide.simswap import ICCID, wizard_checklist
+    from posguide.simswap import CARRIER, CONFIRM, EXPIRES, ICCID, PLAN, wizard_checklist
     from posguide.validate import luhn_check_digit
 
     new_iccid = "8986001122334455667" + luhn_check_digit("8986001122334455667")
     term = Terminal(name="shop1", purchased=date(2024, 3, 1))
     c = wizard_checklist(load_builtin("sim-swap"), term, date.fromisoformat(TODAY),
                          lambda old, new, tested: "")
+    typed = {ICCID: new_iccid, CARRIER: "", PLAN: "plan B", EXPIRES: "+1y"}
     lines = []
-    for step in c.steps[: c.step_index(ICCID)]:
-        lines.append("" if step.kind == "note" else "y")
-    return lines + [new_iccid, "", "plan B", "+1y"], new_iccid
+    for step in c.steps[: c.step_index(CONFIRM)]:  # the ICCID is typed before the card goes in
+        lines.append(typed.get(step.id, "" if step.kind == "note" else "y"))
+    return lines, new_iccid
 
 
 def test_a_sim_swap_is_not_saved_over_a_change_made_while_it_ran(team, tmp_path) -> None:
