@@ -207,7 +207,8 @@ def every_way_in(cli: Cli, home: Path, card: str, tmp: Path) -> list[Result]:
     for key in (k for k, spec in FIELDS.items() if spec.prompt):
         lines += [card, answers[key]] if key in answers else [""]
     with mock.patch("posguide.cli.init_cmd.interactive", return_value=True):
-        run("init", "--name", "shop6", input="\n".join([*lines, "y"]) + "\n")
+        # then Enter for each "when was it last done" question, and save
+        run("init", "--name", "shop6", input="\n".join([*lines, *[""] * 6, "y"]) + "\n")
     assert results[-1].exit_code == 0, results[-1].output
     # profile set, every free-text key
     for key in ("brand", "model", "location", "sim.carrier", "sim.plan", "serial",

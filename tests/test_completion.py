@@ -31,7 +31,7 @@ def complete(cli, words: str) -> list[str]:
     ("posguide record s", ["software-update", "sim-renewal"]),
     ("posguide history --kind sim", ["sim-renewal", "sim-swap"]),
     ("posguide profile set sim.e", ["sim.expires"]),
-    ("posguide profile unset fee", ["fee_rate", "fee_cap"]),
+    ("posguide profile unset fee_", ["fee_rate", "fee_cap"]),
 ])
 def test_fixed_words(cli, words: str, expected: list[str]) -> None:
     assert complete(cli, words) == expected

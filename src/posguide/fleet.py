@@ -215,11 +215,12 @@ def plan_import(profile: Profile | None, raw: bytes, today: date, *, source: str
     the column as it stands in the header, which the user has to find and type.
     """
     with v.keys_shown():
-        return _plan_import(profile, raw, today, source=source, update=update, force=force)
+        return _plan_import(profile, raw, today, source=source, update=update, force=force,
+                            home=home)
 
 
 def _plan_import(profile: Profile | None, raw: bytes, today: date, *, source: str,
-                 update: bool, force: bool) -> ImportPlan:
+                 update: bool, force: bool, home: Home | None) -> ImportPlan:
     text = decode(raw, source)
     rows = iter(_rows(text, source))
     first = next(rows, None)

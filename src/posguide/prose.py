@@ -43,12 +43,12 @@ COMMAND_WORDS = frozenset([
     "status", "init", "checklist", "sim-swap", "record", "history", "remind", "fee",
     "check", "terminal", "list", "use", "remove", "import", "export", "profile", "show",
     "set", "unset", "path", "edit", "add", "db", "decode", "install", "merchant", "notify",
-    "pull", "push", "receipt", "run", "test", "uninstall",
+    "pull", "push", "receipt", "run", "test", "uninstall", "statement", "audit",
 ])
 # Words after which the next word is the command's own argument (a name, key,
 # kind, file or value), with how many such words follow.
 _ARGS = {"set": 2, "unset": 1, "use": 1, "remove": 1, "checklist": 1, "record": 1,
-         "import": 1, "export": 1, "add": 1, "decode": 1}
+         "import": 1, "export": 1, "add": 1, "decode": 1, "audit": 1}
 # English words that end a command even where an argument could follow.
 _STOP = frozenset([
     "a", "an", "and", "as", "at", "before", "by", "each", "every", "first", "followed",
