@@ -631,6 +631,7 @@ class Tally:
     fee: Decimal = ZERO  # taken, on the sales checked
     expected: Decimal = ZERO  # what the plan allows on the same sales
     checked_amount: Decimal = ZERO
+    taken: Decimal = ZERO  # taken on every sale whose fee is known, checked or not
 
     def merge(self, other: Tally) -> None:
         self.count += other.count
@@ -638,10 +639,13 @@ class Tally:
         self.fee += other.fee
         self.expected += other.expected
         self.checked_amount += other.checked_amount
+        self.taken += other.taken
 
     def add(self, amount: Decimal, fee: Decimal | None, expected: Decimal | None) -> None:
         self.count += 1
         self.amount += amount
+        if fee is not None:
+            self.taken += fee
         if fee is not None and expected is not None:
             self.fee += fee
             self.expected += expected
@@ -656,7 +660,8 @@ class Tally:
         return _rate(self.expected, self.checked_amount)
 
     def to_json(self) -> dict[str, Any]:
-        return {"sales": self.count, "amount": _s(self.amount), "fees": _s(self.fee),
+        return {"sales": self.count, "amount": _s(self.amount), "fees": _s(self.taken),
+                "checked_fees": _s(self.fee), "checked_amount": _s(self.checked_amount),
                 "plan_fees": _s(self.expected), "difference": _s(self.fee - self.expected),
                 "effective_rate": _opt(self.effective_rate), "agreed_rate": _opt(self.agreed_rate)}
 
@@ -722,7 +727,11 @@ class Audit:
 
     @property
     def verdict(self) -> str:
-        return "higher" if self.overpaid > TOLERANCE else "ok"
+        """"higher" when money was taken above the plan; "unknown" when no sale
+        could be checked against it (nothing to say "ok" about); else "ok"."""
+        if self.overpaid > TOLERANCE:
+            return "higher"
+        return "ok" if self.sales.checked_amount else "unknown"
 
     def summary_json(self) -> dict[str, Any]:
         return {
@@ -753,7 +762,8 @@ class Audit:
         return {
             "source": "statement",
             "amount": _s(self.sales.amount),
-            "fee": _s(self.sales.fee),
+            "fee": _s(self.sales.taken),
+            "checked_fee": _s(self.sales.fee),
             "expected_fee": _s(self.sales.expected),
             "effective_rate": str(self.sales.effective_rate or ZERO),
             "verdict": self.verdict,
@@ -866,6 +876,7 @@ class _Week:
     taken: Decimal = ZERO
     allowed: Decimal = ZERO
     checked: Decimal = ZERO
+    all_taken: Decimal = ZERO  # on every sale whose fee is known, checked or not
     amount: Decimal = ZERO  # of the sales the rate prices (not the cap)
     fee: Decimal = ZERO  # taken on those, less the add-on the plan allows
     count: int = 0
@@ -1111,6 +1122,7 @@ class _Auditor:
                                     expected)
                     continue
                 bucket.taken += fee  # type: ignore[operator]
+                bucket.all_taken += fee  # type: ignore[operator]
                 bucket.allowed += expected
                 bucket.checked += amount
                 extra = fee - expected  # type: ignore[operator]
@@ -1150,6 +1162,8 @@ class _Auditor:
         """A sale the plan has no rate for, or one never credited."""
         if expected is None and (fee is not None or settled):
             self.unchecked += 1
+        if fee is not None:
+            bucket.all_taken += fee
         if expected is not None:
             bucket.taken += fee  # type: ignore[operator]
             bucket.allowed += expected
@@ -1250,7 +1264,7 @@ class _Auditor:
         weeks: dict[date, Tally] = {}
         for (card, monday), bucket in sorted(self.rate_weeks.items()):
             tally = Tally(bucket.sales, bucket.sold, bucket.taken, bucket.allowed,
-                          bucket.checked)
+                          bucket.checked, bucket.all_taken)
             sales.merge(tally)
             by_card.setdefault(card, Tally()).merge(tally)
             weeks.setdefault(monday, Tally()).merge(tally)

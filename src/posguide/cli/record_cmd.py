@@ -119,7 +119,7 @@ def _details(kind: str, data: dict) -> str:
     if kind == "sim-renewal" and "new_expires" in data:
         return t("history.detail.renewal", old=data.get("old_expires") or "-",
                  new=data["new_expires"])
-    if kind == "fee-check" and data.get("verdict") in ("ok", "higher", "lower"):
+    if kind == "fee-check" and data.get("verdict") in ("ok", "higher", "lower", "unknown"):
         from decimal import Decimal, InvalidOperation
 
         from ..fees import format_money, format_rate

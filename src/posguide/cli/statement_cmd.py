@@ -44,11 +44,13 @@ def audit(
         result = audit(sources, term, _unit(unit), mapping, tick)
 
     today = STATE.today()
-    record_fee_check(STATE.store, term.name, today, result.to_event_data())
     if html is not None:
+        # The report first: when it cannot be written, nothing is recorded
+        # (a rerun would otherwise record the same audit twice).
         from .statement_html import write_report
 
         write_report(html, result)
+    record_fee_check(STATE.store, term.name, today, result.to_event_data())
     if json_:
         print_json(result.to_json())
     else:
@@ -58,7 +60,8 @@ def audit(
         if html is not None:
             say(t("statement.html_written", path=str(html)), style="green")
         say(t("statement.recorded", name=term.name, date=today.isoformat()), style="dim")
-    return 1 if check and result.findings else 0
+    # Nothing checked is no all-clear: --check wants a look, as for a finding.
+    return 1 if check and (result.findings or result.verdict == "unknown") else 0
 
 
 def _unit(text: str | None) -> Unit | None:
@@ -73,11 +76,22 @@ def _unit(text: str | None) -> Unit | None:
 
 
 def _source(path: Path) -> Source:
+    """A statement named on the command line: an ordinary file (a FIFO or a
+    device would block or never end), refused as `terminal import` refuses it."""
+    import os
+    import stat
+
     from ..statement import Source
 
-    if not path.is_file():
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    if mode is None or stat.S_ISDIR(mode):
         raise UsageError(t("statement.cannot_open", path=str(path),
                            error=t("statement.no_such_file")))
+    if not stat.S_ISREG(mode):
+        raise UsageError(t("home.not_a_file", path=str(path)))
     return Source(path, str(path))
 
 

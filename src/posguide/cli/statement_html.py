@@ -34,6 +34,7 @@ margin:2em auto;max-width:60em;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:1.6em}
 .verdict{font-size:1.3em;font-weight:bold;padding:.5em .8em;border-radius:.3em}
 .higher{background:#fde2e1;color:#8a1010}.ok{background:#e3f4e1;color:#1d5e1a}
+.neutral{background:#eef0f3;color:#333}
 table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .6em;border-bottom:1px solid #ddd}
 th{text-align:left;background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .finding{border-left:.35em solid #d62728;padding:.1em 1em;margin:1em 0;background:#fff8f8}
@@ -58,10 +59,16 @@ def report(result: Audit) -> str:
     if result.verdict == "higher":
         said = t("statement.html.verdict_higher", overpaid=format_money(result.overpaid))
         verdict = f'<p class="verdict higher">{e(said)}</p>'
+    elif result.verdict == "unknown":
+        said = t("statement.html.verdict_unknown", count=result.unchecked)
+        verdict = f'<p class="verdict neutral">{e(said)}</p>'
+    elif result.findings or result.unchecked:
+        # Nothing above the plan, but something to look at: no green banner.
+        verdict = f'<p class="verdict neutral">{e(t("statement.html.verdict_ok"))}</p>'
     else:
         verdict = f'<p class="verdict ok">{e(t("statement.html.verdict_ok"))}</p>'
     totals = t("statement.sales", count=sales.count, amount=format_money(sales.amount),
-               fees=format_money(sales.fee), plan=format_money(sales.expected),
+               fees=format_money(sales.taken), plan=format_money(sales.expected),
                difference=format_money(result.difference))
     rates = t("statement.rate", rate=rate_text(sales.effective_rate),
               agreed=rate_text(sales.agreed_rate))
@@ -124,7 +131,7 @@ def _card_table(result: Audit) -> str:
         items.append(("all", result.sales))
     for card, tally in items:
         values = (card_label(card), str(tally.count), format_money(tally.amount),
-                  format_money(tally.fee), format_money(tally.expected),
+                  format_money(tally.taken), format_money(tally.expected),
                   format_money(tally.fee - tally.expected), rate_text(tally.effective_rate),
                   rate_text(tally.agreed_rate))
         out.append("<tr>" + "".join(

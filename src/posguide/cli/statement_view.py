@@ -77,7 +77,7 @@ def render(out: Console, result: Audit) -> None:
         say(t("statement.no_sales"))
     else:
         say(t("statement.sales", count=sales.count, amount=format_money(sales.amount),
-              fees=format_money(sales.fee), plan=format_money(sales.expected),
+              fees=format_money(sales.taken), plan=format_money(sales.expected),
               difference=format_money(result.difference)))
         say(t("statement.rate", rate=rate_text(sales.effective_rate),
               agreed=rate_text(sales.agreed_rate)))
@@ -104,7 +104,7 @@ def render(out: Console, result: Audit) -> None:
         for card, tally in items:
             diff = tally.fee - tally.expected
             table.add_row(card_label(card), str(tally.count), format_money(tally.amount),
-                          format_money(tally.fee), format_money(tally.expected),
+                          format_money(tally.taken), format_money(tally.expected),
                           Text(format_money(diff), style="red" if diff > Decimal("0.01") else ""),
                           rate_text(tally.effective_rate), rate_text(tally.agreed_rate))
         out.print()
@@ -123,7 +123,12 @@ def render(out: Console, result: Audit) -> None:
 
     out.print()
     if not result.findings:
-        _marked(out, "ok", t("statement.clean"))
+        if result.verdict == "unknown":
+            _marked(out, "info", tn("statement.nothing_checked", result.unchecked))
+        elif result.unchecked:
+            _marked(out, "ok", tn("statement.clean_checked", sales.count - result.unchecked))
+        else:
+            _marked(out, "ok", t("statement.clean"))
         return
     _marked(out, "warn", t("statement.found", count=len(result.findings),
                            overpaid=format_money(result.overpaid)))

@@ -18,6 +18,8 @@ MESSAGES = {
     "history.verdict.ok": {"en": "as agreed", "zh": "与约定一致"},
     "history.verdict.higher": {"en": "MORE than agreed", "zh": "高于约定"},
     "history.verdict.lower": {"en": "less than agreed", "zh": "低于约定"},
+    "history.verdict.unknown": {"en": "not checked (no rate in the plan)",
+                                "zh": "未能核对（方案中没有费率）"},
     "history.detail.from_checklist": {"en": "from checklist {checklist}",
                                       "zh": "来自清单 {checklist}"},
 }

@@ -124,6 +124,26 @@ MESSAGES = {
         "en": "No money lost: every sale was charged as your plan says, and nothing else was taken.",
         "zh": "没有多扣：每笔交易都按约定收费，也没有其他扣款。",
     },
+    "statement.nothing_checked": {
+        "en": "Nothing could be checked: your plan has no rate for the card type of any of the {count} sales, so this audit says neither that fees are right nor that they are wrong.",
+        "zh": "这次没能核对任何交易：{count} 笔交易的卡类型在费率方案里都没有费率，所以无法判断手续费对不对。",
+    },
+    "statement.nothing_checked_one": {
+        "en": "Nothing could be checked: your plan has no rate for the card type of the one sale, so this audit says neither that fees are right nor that they are wrong.",
+        "zh": "这次没能核对任何交易：那 1 笔交易的卡类型在费率方案里没有费率，所以无法判断手续费对不对。",
+    },
+    "statement.clean_checked": {
+        "en": "No money lost on the {count} sales checked: each was charged as your plan says, and nothing else was taken.",
+        "zh": "已核对的 {count} 笔交易没有多扣：都按约定收费，也没有其他扣款。",
+    },
+    "statement.clean_checked_one": {
+        "en": "No money lost on the one sale checked: it was charged as your plan says, and nothing else was taken.",
+        "zh": "已核对的 1 笔交易没有多扣：按约定收费，也没有其他扣款。",
+    },
+    "statement.html.verdict_unknown": {
+        "en": "Not checked: the plan has no rate for these sales",
+        "zh": "未能核对：费率方案中没有这些交易的费率",
+    },
     "statement.found": {
         "en": "{count} finding(s); {overpaid} CNY taken above your plan.",
         "zh": "发现 {count} 个问题；超出约定多扣 {overpaid} 元。",

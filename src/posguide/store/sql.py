@@ -158,11 +158,11 @@ LATEST_ALL = "SELECT terminal, kind, MAX(day) FROM events GROUP BY terminal, kin
 COMPLETED_ONE = "SELECT MAX(day) FROM events WHERE terminal = ? AND checklist = ?"
 COMPLETED_ALL = ("SELECT checklist, MAX(day) FROM events "
                  "WHERE terminal = ? AND checklist IS NOT NULL GROUP BY checklist")
-# The latest fee check (by day, then as recorded) of one terminal, and of all
-# at once: its data says whether it found money above the plan (`fee_rate`).
+# The fee checks of one terminal, and of all at once, in the order recorded:
+# the latest that checked anything says whether money was taken above the
+# plan (`fee_rate`; see fee_flag).
 LATEST_FEE_CHECK_ONE = ("SELECT terminal, day, data FROM events "
-                        "WHERE terminal = ? AND kind = 'fee-check' "
-                        "ORDER BY day DESC, seq DESC LIMIT 1")
+                        "WHERE terminal = ? AND kind = 'fee-check' ORDER BY seq")
 LATEST_FEE_CHECK_ALL = ("SELECT terminal, day, data FROM events WHERE kind = 'fee-check' "
                         "ORDER BY seq")
 
@@ -172,21 +172,11 @@ def add_fee_flags(latest: dict[str, dict[str, date]],
     """Put history.FEE_ABOVE_PLAN (the day) into `latest` for each terminal
     whose latest fee check found money taken above the plan. `rows` are
     (terminal, day, data) fee checks in the order recorded."""
-    import json
-
+    from ..fee_history import fee_flags
     from ..history import FEE_ABOVE_PLAN
 
-    last: dict[str, tuple[str, str | None]] = {}
-    for terminal, day, data in rows:
-        if terminal not in last or day >= last[terminal][0]:
-            last[terminal] = (day, data)
-    for terminal, (day, data) in last.items():
-        try:
-            verdict = json.loads(data).get("verdict") if data else None
-        except (ValueError, AttributeError, RecursionError):
-            verdict = None
-        if verdict == "higher" and (parsed := stored_day(day)):
-            latest.setdefault(terminal, {})[FEE_ABOVE_PLAN] = parsed
+    for terminal, day in fee_flags(rows).items():
+        latest.setdefault(terminal, {})[FEE_ABOVE_PLAN] = day
 
 
 # The kinds whose events complete a checklist (the `checklist` column).

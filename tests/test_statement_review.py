@@ -1,0 +1,116 @@
+"""Review findings on `statement audit`, each caught by the test named after it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ENV = {"POSGUIDE_TODAY": "2026-12-01"}
+HEADER = "交易时间,检索参考号,交易类型,交易金额(元),手续费(元),结算金额(元)\n"
+
+
+def csv_file(path: Path, rows: list[str], header: str = HEADER) -> Path:
+    path.write_text(header + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def init(cli, *fee: str) -> None:
+    r = cli("init", "--no-input", "--purchased", "2025-01-10", *fee, env=ENV)
+    assert r.exit_code == 0, r.output
+
+
+def fee_rate(cli) -> dict:
+    r = cli("status", "--json", env=ENV)
+    return next(f for f in json.loads(r.stdout)["terminals"][0]["findings"]
+                if f["code"] == "fee_rate")
+
+
+# Only a debit rate, and no card column: no sale can be checked.
+UNCHECKABLE = ["2026-11-20 10:00:00,100000000001,消费,100.00,0.60,99.40",
+               "2026-11-20 11:00:00,100000000002,消费,50.00,0.30,49.70"]
+
+
+def test_an_audit_that_checked_nothing_says_so_and_clears_no_warning(cli, tmp_path: Path,
+                                                                     lang: str) -> None:
+    init(cli, "--fee-debit", "0.50")
+    # A fee check that found money above the plan: status warns.
+    r = cli("fee", "check", "--amount", "1000", "--settled", "991", "--card", "debit", env=ENV)
+    assert r.exit_code in (0, 1), r.output
+    assert fee_rate(cli)["severity"] == "warn"
+    path = csv_file(tmp_path / "s.csv", UNCHECKABLE)
+    r = cli("statement", "audit", str(path), "--json", env=ENV)
+    data = json.loads(r.stdout)["summary"]
+    assert data["fees"] == "0.90" and data["checked_fees"] == "0.00"
+    assert data["plan_fees"] == "0.00" and data["unchecked_sales"] == 2
+    r = cli("statement", "audit", str(path), env={**ENV, "POSGUIDE_LANG": lang})
+    assert r.exit_code == 0, r.output
+    if lang == "en":
+        assert "No money lost" not in r.out and "Nothing could be checked" in r.out
+        assert "Fees taken 0.90" in r.out
+    else:
+        assert "没有多扣" not in r.out and "没能核对" in r.out
+        assert "实扣手续费 0.90" in r.out
+    r = cli("statement", "audit", str(path), "--check", env=ENV)
+    assert r.exit_code == 1
+    events = json.loads(cli("history", "--json").stdout)["events"]
+    assert events[-1]["data"]["verdict"] == "unknown"
+    # ... and the earlier warning stands: nothing was checked that could lift it.
+    assert fee_rate(cli)["severity"] == "warn"
+    html = tmp_path / "r.html"
+    cli("statement", "audit", str(path), "--html", str(html), env=ENV)
+    assert 'class="verdict ok"' not in html.read_text(encoding="utf-8")
+
+
+def test_partly_checked_is_clean_only_for_the_sales_checked(cli, tmp_path: Path) -> None:
+    init(cli, "--fee-debit", "0.60")
+    header = "交易时间,检索参考号,卡类型,交易类型,交易金额(元),手续费(元),结算金额(元)\n"
+    path = csv_file(tmp_path / "s.csv", [
+        "2026-11-20 10:00:00,100000000001,借记卡,消费,100.00,0.60,99.40",
+        "2026-11-20 11:00:00,100000000002,贷记卡,消费,50.00,0.30,49.70"], header)
+    r = cli("statement", "audit", str(path), env={**ENV, "POSGUIDE_LANG": "en"})
+    assert "No money lost on the one sale checked" in r.out, r.out
+    assert "every sale was charged" not in r.out
+    assert "Fees taken 0.90" in r.out
+
+
+def test_a_clean_audit_still_clears_the_warning(cli, tmp_path: Path) -> None:
+    init(cli)
+    assert cli("profile", "set", "fee_rate", "0.60", env=ENV).exit_code == 0
+    cli("fee", "check", "--amount", "1000", "--settled", "991", "--card", "debit", env=ENV)
+    assert fee_rate(cli)["severity"] == "warn"
+    path = csv_file(tmp_path / "s.csv", UNCHECKABLE)
+    r = cli("statement", "audit", str(path), "--check", env=ENV)
+    assert r.exit_code == 0, r.output
+    assert fee_rate(cli)["severity"] == "ok"
+
+
+def test_nothing_is_recorded_when_the_html_report_cannot_be_written(cli,
+                                                                    tmp_path: Path) -> None:
+    init(cli, "--fee-debit", "0.60", "--fee-credit", "0.60")
+    path = csv_file(tmp_path / "s.csv", UNCHECKABLE)
+    r = cli("statement", "audit", str(path), "--html", str(tmp_path / "no" / "r.html"),
+            env=ENV)
+    assert r.exit_code != 0 and r.exit_code != 70, r.output
+    events = json.loads(cli("history", "--json").stdout)["events"]
+    assert not [e for e in events if e["kind"] == "fee-check"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_named_as_a_statement_is_not_a_regular_file(cli, tmp_path: Path,
+                                                           lang: str) -> None:
+    init(cli, "--fee-debit", "0.60")
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    r = cli("statement", "audit", str(fifo), env={**ENV, "POSGUIDE_LANG": lang})
+    assert r.exit_code == 2
+    assert ("not an ordinary file" if lang == "en" else "不是普通文件") in r.err
+    r = cli("statement", "audit", str(tmp_path / "missing.csv"), env=ENV)
+    assert r.exit_code == 2
+
+
+@pytest.fixture(params=["en", "zh"])
+def lang(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
