@@ -114,3 +114,29 @@ def test_a_fifo_named_as_a_statement_is_not_a_regular_file(cli, tmp_path: Path,
 @pytest.fixture(params=["en", "zh"])
 def lang(request: pytest.FixtureRequest) -> str:
     return str(request.param)
+
+
+@pytest.mark.parametrize("text", ["手续费返还", "手续费返佣", "服务费退还", "刷卡补贴",
+                                  "Fee rebate", "service fee refund", "流量费返现"])
+def test_money_given_back_is_no_deduction(text: str) -> None:
+    from posguide.statement import classify_kind, deduction_kind
+
+    assert classify_kind(text) != "deduction"
+    assert deduction_kind(text.lower()) is None
+
+
+def test_a_rebate_or_a_credit_in_a_statement_is_not_money_taken(cli, tmp_path: Path) -> None:
+    init(cli)
+    assert cli("profile", "set", "fee_rate", "0.60", env=ENV).exit_code == 0
+    path = csv_file(tmp_path / "s.csv", [
+        "2026-11-20 10:00:00,100000000001,消费,100.00,0.60,99.40",
+        "2026-11-21 02:00:00,100000000002,手续费返还,0.00,0.00,5.00",
+        # a row with a deduction's name, but money paid in: nothing was taken
+        "2026-11-21 02:00:00,100000000003,其他扣款,0.00,0.00,3.00",
+        "2026-11-22 02:00:00,100000000004,流量卡服务费,0.00,0.00,-59.00"])
+    data = json.loads(cli("statement", "audit", str(path), "--json", env=ENV).stdout)
+    found = {f["code"]: f for f in data["findings"]}
+    assert list(found) == ["deduction"]
+    assert found["deduction"]["count"] == 1
+    assert found["deduction"]["money"]["total"] == "59.00"
+    assert data["summary"]["other_rows"] == 2

@@ -405,6 +405,8 @@ def classify_kind(text: str) -> Kind:
         return "void"
     if any(w in low for w in ("退货", "退款", "refund", "return")):
         return "refund"
+    if _gives_back(low):
+        return "other"  # money paid to the merchant (手续费返还) is no deduction
     sort = deduction_kind(low)
     if sort is not None and sort != "other":
         return "deduction"
@@ -414,8 +416,21 @@ def classify_kind(text: str) -> Kind:
     return "deduction" if sort is not None else "other"
 
 
+# Money given back to the merchant: a fee refunded, a rebate, a subsidy. Looked
+# for before the deduction words (手续费返还 has 费 in it).
+_GIVE_BACK = ("返还", "返佣", "返现", "退还", "补贴", "退款", "rebate", "refund", "cashback",
+              "subsidy")
+
+
+def _gives_back(low: str) -> bool:
+    return any(w in low for w in _GIVE_BACK)
+
+
 def deduction_kind(low: str) -> str | None:
-    """What money taken from a settlement is for: deposit, sim, annual, service, other."""
+    """What money taken from a settlement is for: deposit, sim, annual, service,
+    other; None when the text names no deduction (or money given back)."""
+    if _gives_back(low):
+        return None
     if any(w in low for w in ("押金", "保证金", "冻结", "deposit", "freeze")):
         return "deposit"
     if any(w in low for w in ("流量", "sim", "通讯", "通信", "data plan")):
@@ -1143,6 +1158,10 @@ class _Auditor:
                 self.reversals.append((kind, row, hash(("sale", orig or ref)) if (orig or ref)
                                        else None))
             elif kind == "deduction":
+                if settled is not None and (settled > 0 or not (settled or fee or amount)):
+                    # Credited to the merchant, or nothing at all: no money taken.
+                    self.other += 1
+                    continue
                 taken = abs(settled) if settled else (abs(fee) if fee else amount)
                 type_text = type_text.strip()
                 sort = _lookup(self.deductions, type_text.lower(), deduction_kind) or "other"
