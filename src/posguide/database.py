@@ -40,10 +40,16 @@ class Database:
     source: str  # "--database", "POSGUIDE_DATABASE" or the config file's path
 
     def where(self) -> str:
-        """The URL as it may be shown: without its password (or the
-        `password=` setting), and without the query's other settings."""
-        shown = _USERINFO.sub(lambda m: f"{m.group('head')}@", self.url)
-        return scrub(shown.split("?", 1)[0])
+        """The URL as it may be shown, built from its parts: scheme://user@
+        host:port/database. No password, no query settings, whatever the
+        password holds ('@', '/', ':')."""
+        scheme, _, rest = self.url.partition("://")
+        userinfo, host, path = _parts(rest)
+        user = userinfo.split(":", 1)[0]
+        shown = f"{scheme}://" + (f"{user}@" if user else "") + host + path
+        # No password is in it by construction; a long one is still taken out
+        # (a user named as the password), a short one would mask the host.
+        return scrub(shown, short=False)
 
 
 def resolve(option: str | None, home_root: Path) -> Database | None:
@@ -90,8 +96,20 @@ def _checked(url: str, source: str) -> Database:
 
 # ------------------------------------------------------------ secrets
 
-_USERINFO = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@\s]*):(?P<pw>[^@\s/]*)@", re.I)
+# scheme://user:password@ ... up to the LAST '@' before any query: a password
+# may hold '@', '/' or ':' (bob:p@ss/1@host), and all of it is masked.
+_USERINFO = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@\s]*):(?P<pw>[^\s?#\"']*)@", re.I)
 _SETTING = re.compile(r"(?P<head>\bpassword\s*=\s*)(?P<pw>'(?:[^'\\]|\\.)*'|[^\s&]+)", re.I)
+
+
+def _parts(rest: str) -> tuple[str, str, str]:
+    """(userinfo, host[:port], /database) of what follows "scheme://": the
+    userinfo ends at the last '@' before the query, the host at the next '/'."""
+    rest = rest.split("?", 1)[0].split("#", 1)[0]
+    at = rest.rfind("@")
+    userinfo, hostpart = (rest[:at], rest[at + 1:]) if at >= 0 else ("", rest)
+    host, slash, database = hostpart.partition("/")
+    return userinfo, host, slash + database
 
 
 def _passwords_in(url: str) -> list[str]:
@@ -100,10 +118,19 @@ def _passwords_in(url: str) -> list[str]:
     found = []
     for match in _USERINFO.finditer(url):
         found += [match.group("pw"), unquote(match.group("pw"))]
+    _, sep, rest = url.partition("://")
+    if sep:
+        userinfo = _parts(rest)[0]
+        if ":" in userinfo:
+            pw = userinfo.split(":", 1)[1]
+            found += [pw, unquote(pw)]
     for match in _SETTING.finditer(url):
         pw = match.group("pw").strip("'")
         found += [pw, unquote(pw)]
-    return [pw for pw in found if pw]
+    # The driver may split a password at '@', '/' or ':' itself (libpq ends the
+    # userinfo at the first '@'), and show a piece of it as a host name or port.
+    pieces = [piece for pw in found for piece in re.split(r"[@/:]", pw)]
+    return [pw for pw in found + pieces if pw]
 
 
 def remember_secret(url: str) -> None:
@@ -117,13 +144,18 @@ def redact(text: str) -> str:
     return _SETTING.sub(lambda m: f"{m.group('head')}***", text)
 
 
-def scrub(text: str) -> str:
+def scrub(text: str, *, short: bool = True) -> str:
     """`text` with no password in it: the URL forms masked and every password
-    this process has seen replaced, wherever it stands."""
+    this process has seen replaced, wherever it stands; one of one or two
+    characters (`short`) only where it stands on its own, between characters
+    that are neither letters, digits nor '.' (`"ss@host"`, not `127.0.0.1`):
+    replaced everywhere, it would garble every message."""
     text = redact(text)
     for secret in sorted(_SECRETS, key=len, reverse=True):
-        if len(secret) >= 3:  # a one-letter "password" would garble every message
+        if len(secret) >= 3:
             text = text.replace(secret, "***")
+        elif short and secret in text:
+            text = re.sub(rf"(?<![^\W_]|\.){re.escape(secret)}(?![^\W_]|\.)", "***", text)
     return text
 
 
