@@ -509,3 +509,30 @@ def test_under_ci_a_missing_server_fails_instead_of_skipping(monkeypatch) -> Non
     monkeypatch.setenv("CI", "")
     with pytest.raises(pytest.skip.Exception, match="nothing installed"):
         pg.no_server("nothing installed")
+
+
+def test_damaged_progress_in_the_team_store_is_said_as_locally(team, team_db: TeamDb,  # noqa: F811
+                                                               home: Path) -> None:
+    anna, _ = team
+    init_terminal(anna, "shop1")
+    r = anna("checklist", "security", "-t", "shop1", input="y\nq\n")  # paused: progress
+    assert r.exit_code == 1, r.output
+    for raw in BAD_PROGRESS:
+        text = raw.decode("utf-8", "replace")
+        team_db.sql("UPDATE progress SET data = %s", text)
+        r = anna("checklist", "security", "-t", "shop1", input="y\n" * 30)
+        assert r.exit_code == 3, (raw[:40], r.output)
+        assert "--restart" in r.err and "Traceback" not in r.output
+        assert team_db.sql("SELECT data FROM progress") == [(text,)]
+    # A push of a local home keeps the team's damaged entry as it is.
+    local = Staff(anna.cli, home, "", "anna")
+    init_terminal(local, "shop1", "--serial", "SN-shop1")
+    r = local("checklist", "security", "-t", "shop1", input="y\nq\n", env={
+        "POSGUIDE_DATABASE": None})
+    r = anna.cli("--home", str(home), "--database", team_db.url, "db", "push",
+                 env={"POSGUIDE_TODAY": TODAY})
+    assert r.exit_code in (0, 3) and "Traceback" not in r.output, r.output
+    assert team_db.sql("SELECT data FROM progress") == [(text,)]
+
+
+BAD_PROGRESS = [b"[" * 100000, b"\xff", b"{}", b"[1]", b'"text"']

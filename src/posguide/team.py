@@ -86,7 +86,11 @@ def push(local: Store, team: PostgresStore) -> Copied:
         change.record(new)
         copied.events = len(new)
         for terminal, checklist, data in progress:
-            if team.load_progress(terminal, checklist) is None:
+            try:
+                there = team.load_progress(terminal, checklist)
+            except DataError:
+                continue  # damaged there: kept for a person to look at, never replaced
+            if there is None:
                 team.save_progress(terminal, checklist, data)
                 copied.progress += 1
     return copied

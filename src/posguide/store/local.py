@@ -251,14 +251,8 @@ class LocalStore(Store):
             row = conn.execute(sql.LOAD_PROGRESS, (terminal, checklist)).fetchone()
         if row is None:
             return None
-        try:
-            data = json.loads(row[0])
-        except (ValueError, RecursionError):
-            data = None
-        if not isinstance(data, dict):
-            raise DataError(t("store.progress_unreadable", path=str(self.home.db),
-                              terminal=terminal, checklist=checklist))
-        return data
+        return sql.progress_from_text(row[0], where=self.describe(), terminal=terminal,
+                                      checklist=checklist)
 
     def save_progress(self, terminal: str, checklist: str, data: dict[str, Any]) -> None:
         payload = json.dumps(data, ensure_ascii=False)
@@ -285,11 +279,10 @@ class LocalStore(Store):
         out = []
         for terminal, checklist, payload in rows:
             try:
-                data = json.loads(payload)
-            except (ValueError, RecursionError):
+                out.append((terminal, checklist, sql.progress_from_text(
+                    payload, where=self.describe(), terminal=terminal, checklist=checklist)))
+            except DataError:
                 continue  # unreadable: load_progress says so when it is offered
-            if isinstance(data, dict):
-                out.append((terminal, checklist, data))
         return out
 
     # ================================================================ writing rows

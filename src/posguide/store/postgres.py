@@ -422,11 +422,8 @@ class PostgresStore(Store):
             row = conn.execute(_q(sql.LOAD_PROGRESS), (terminal, checklist)).fetchone()
         if row is None:
             return None
-        try:
-            data = json.loads(row[0])
-        except ValueError:
-            return None  # a damaged entry is offered as no progress, as locally
-        return data if isinstance(data, dict) else None
+        return sql.progress_from_text(row[0], where=self.describe(), terminal=terminal,
+                                      checklist=checklist)
 
     def save_progress(self, terminal: str, checklist: str, data: dict[str, Any]) -> None:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -451,11 +448,10 @@ class PostgresStore(Store):
         out = []
         for terminal, checklist, text in rows:
             try:
-                data = json.loads(text)
-            except ValueError:
-                continue
-            if isinstance(data, dict):
-                out.append((terminal, checklist, data))
+                out.append((terminal, checklist, sql.progress_from_text(
+                    text, where=self.describe(), terminal=terminal, checklist=checklist)))
+            except DataError:
+                continue  # unreadable: load_progress says so when it is offered
         return out
 
     # ------------------------------------------------------------ the schema

@@ -213,6 +213,27 @@ CLEAR_PROGRESS = "DELETE FROM progress WHERE terminal = ? AND checklist = ?"
 CLEAR_TERMINAL_PROGRESS = "DELETE FROM progress WHERE terminal = ?"
 ALL_PROGRESS = "SELECT terminal, checklist, data FROM progress ORDER BY terminal, checklist"
 
+def progress_from_text(text: Any, *, where: str, terminal: str,
+                       checklist: str) -> dict[str, Any]:
+    """A wizard's saved progress as stored (JSON text), for every store. A
+    damaged entry (not JSON, not an object, nested past reason) is a DataError
+    (exit 3) saying how to start over: never offered as no progress, which the
+    next save would overwrite."""
+    import json
+
+    from ..errors import DataError
+    from ..i18n import t
+
+    try:
+        data = json.loads(text) if isinstance(text, str | bytes) else None
+    except (ValueError, RecursionError):
+        data = None
+    if not isinstance(data, dict):
+        raise DataError(t("store.progress_unreadable", path=where, terminal=terminal,
+                          checklist=checklist))
+    return data
+
+
 # ------------------------------------------------------------------ pending (local)
 
 GET_PENDING = "SELECT profile, events, cleared FROM pending WHERE id = 1"
