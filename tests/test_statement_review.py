@@ -140,3 +140,28 @@ def test_a_rebate_or_a_credit_in_a_statement_is_not_money_taken(cli, tmp_path: P
     assert found["deduction"]["count"] == 1
     assert found["deduction"]["money"]["total"] == "59.00"
     assert data["summary"]["other_rows"] == 2
+
+
+def test_an_uncredited_sale_of_the_last_day_is_not_yet_due(cli, tmp_path: Path,
+                                                           lang: str) -> None:
+    init(cli)
+    assert cli("profile", "set", "fee_rate", "0.60", env=ENV).exit_code == 0
+    path = csv_file(tmp_path / "s.csv", [
+        "2026-11-19 10:00:00,100000000001,消费,100.00,0.60,99.40",
+        "2026-11-19 12:00:00,100000000002,消费,200.00,1.20,0.00",  # never credited
+        "2026-11-20 10:00:00,100000000003,消费,100.00,0.60,99.40",
+        "2026-11-20 22:00:00,100000000004,消费,300.00,1.80,0.00"])  # due tomorrow
+    data = json.loads(cli("statement", "audit", str(path), "--json", env=ENV).stdout)
+    found = {f["code"]: f for f in data["findings"]}
+    assert list(found) == ["unsettled"] and found["unsettled"]["count"] == 1
+    assert found["unsettled"]["money"]["amount"] == "200.00"
+    assert data["summary"]["not_yet_due"] == {"sales": 1, "amount": "300.00"}
+    r = cli("statement", "audit", str(path), env={**ENV, "POSGUIDE_LANG": lang})
+    said = " ".join(r.out.split())
+    if lang == "en":
+        assert "1 sale of the last day (300.00 CNY) is not credited yet" in said, r.out
+    else:
+        assert "最后一天有 1 笔交易（300.00 元）尚未到账" in said, r.out
+    html = tmp_path / "r.html"
+    cli("statement", "audit", str(path), "--html", str(html), env=ENV)
+    assert "300.00" in html.read_text(encoding="utf-8")

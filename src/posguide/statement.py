@@ -724,6 +724,10 @@ class Audit:
     lower: int  # sales charged less than the plan (no loss)
     other_rows: int
     findings: list[Finding]
+    # Sales of the statement's last day not credited yet: not yet due (money
+    # arrives about 14:00 the next day, T+1), so no finding.
+    not_yet_due: int = 0
+    not_yet_due_amount: Decimal = ZERO
 
     @property
     def difference(self) -> Decimal:
@@ -758,6 +762,8 @@ class Audit:
             "unchecked_sales": self.unchecked,
             "sales_below_plan": self.lower,
             "other_rows": self.other_rows,
+            "not_yet_due": {"sales": self.not_yet_due,
+                            "amount": _s(self.not_yet_due_amount)},
             "voids": _jsonable(self.voids),
             "refunds": _jsonable(self.refunds),
             "by_card": {card: tally.to_json() for card, tally in self.by_card.items()},
@@ -1268,6 +1274,11 @@ class _Auditor:
         unsettled = [p.row for p in self.unsettled
                      if not ((p.key is not None and p.key in reversed_refs)
                              or p.print_ in reversed_prints)]
+        # Sales of the last day are credited the next day (T+1): not yet due.
+        due = [r for r in unsettled if r.day != self.last]
+        waiting = len(unsettled) - len(due)
+        waiting_amount = sum((r.amount for r in unsettled if r.day == self.last), ZERO)
+        unsettled = due
         if unsettled:
             missing = sum((r.amount - (r.fee if r.fee is not None else r.expected or ZERO)
                            for r in unsettled), ZERO)
@@ -1288,7 +1299,8 @@ class _Auditor:
             by_card.setdefault(card, Tally()).merge(tally)
             weeks.setdefault(monday, Tally()).merge(tally)
         return Audit(self.term.name, self.files, self.first, self.last, sales, by_card,
-                     weeks, voids, refunds, self.unchecked, self.lower, self.other, findings)
+                     weeks, voids, refunds, self.unchecked, self.lower, self.other, findings,
+                     waiting, waiting_amount)
 
     def _match_reversals(self) -> tuple[dict[str, Any], dict[str, Any], set[int], set[int]]:
         """Each void or refund matched to its sale: by the sale's reference

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..fees import format_money
-from ..i18n import get_lang, t
+from ..i18n import get_lang, t, tn
 from .statement_view import (
     card_label,
     cell,
@@ -85,6 +85,8 @@ def report(result: Audit) -> str:
         verdict,
         f"<p>{e(totals)}</p>",
         f"<p>{e(rates)}</p>",
+        *([f'<p class="small">{e(tn("statement.not_yet_due", result.not_yet_due, amount=format_money(result.not_yet_due_amount)))}</p>']  # noqa: E501
+          if result.not_yet_due else []),
         f"<h2>{e(t('statement.html.chart'))}</h2>",
         chart_svg(result),
         f"<h2>{e(t('statement.html.by_card'))}</h2>",

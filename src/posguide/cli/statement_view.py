@@ -90,6 +90,9 @@ def render(out: Console, result: Audit) -> None:
         say(t("statement.duplicates", count=duplicates), style="dim")
     if result.unchecked:
         say(t("statement.unchecked", count=result.unchecked), style="yellow")
+    if result.not_yet_due:
+        say(tn("statement.not_yet_due", result.not_yet_due,
+               amount=format_money(result.not_yet_due_amount)), style="dim")
     if result.other_rows:
         say(t("statement.other_rows", count=result.other_rows), style="dim")
 

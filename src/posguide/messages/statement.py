@@ -92,6 +92,14 @@ MESSAGES = {
         "en": "{count} rows were in more than one file and were counted once.",
         "zh": "有 {count} 行在多个文件中重复出现，只计算一次。",
     },
+    "statement.not_yet_due": {
+        "en": "{count} sales of the last day ({amount} CNY) are not credited yet: not yet due, as money usually arrives by about 14:00 the next day. Check them in the next statement.",
+        "zh": "最后一天有 {count} 笔交易（{amount} 元）尚未到账：一般次日 14 点左右到账，还没到时间。请在下一份结算明细中核对。",
+    },
+    "statement.not_yet_due_one": {
+        "en": "1 sale of the last day ({amount} CNY) is not credited yet: not yet due, as money usually arrives by about 14:00 the next day. Check it in the next statement.",
+        "zh": "最后一天有 1 笔交易（{amount} 元）尚未到账：一般次日 14 点左右到账，还没到时间。请在下一份结算明细中核对。",
+    },
     "statement.other_rows": {
         "en": "{count} rows of other kinds were not checked.",
         "zh": "另有 {count} 行其他类型的记录未核对。",
