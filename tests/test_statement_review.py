@@ -165,3 +165,35 @@ def test_an_uncredited_sale_of_the_last_day_is_not_yet_due(cli, tmp_path: Path,
     html = tmp_path / "r.html"
     cli("statement", "audit", str(path), "--html", str(html), env=ENV)
     assert "300.00" in html.read_text(encoding="utf-8")
+
+
+def test_a_provider_capping_higher_than_the_plan_is_above_plan_not_a_fixed_fee(
+        cli, tmp_path: Path) -> None:
+    init(cli, "--fee-debit", "0.50", "--fee-debit-cap", "20", "--fee-credit", "0.60")
+    header = "交易时间,检索参考号,卡类型,交易类型,交易金额(元),手续费(元),结算金额(元)\n"
+    # Debit sales big enough to hit the cap: the plan caps at 20, the provider at 25.
+    rows = [f"2026-11-{10 + i} 10:00:00,10000000000{i},借记卡,消费,{amount}.00,25.00,"
+            f"{amount - 25}.00" for i, amount in enumerate((8000, 9000, 12000, 15000, 20000))]
+    path = csv_file(tmp_path / "s.csv", rows, header)
+    data = json.loads(cli("statement", "audit", str(path), "--json", env=ENV).stdout)
+    found = {f["code"]: f for f in data["findings"]}
+    assert "fixed_fee" not in found, found
+    assert found["above_plan"]["count"] == 5
+    assert found["above_plan"]["money"]["total"] == "25.00"
+
+
+@pytest.mark.parametrize("unit", ["yuan", "fen"])
+@pytest.mark.parametrize("cell", ["12345678901234", "-12345678901234", "99999999999999.00",
+                                  "9999999999999", "1234567890123.45", "-9999999999999"])
+def test_the_quick_and_the_careful_money_readers_agree(cell: str, unit: str) -> None:
+    from posguide.statement import _Bad, _money, _money_cell
+
+    def read(reader, value):  # type: ignore[no-untyped-def]
+        try:
+            return reader(value, unit, "amount")
+        except _Bad:
+            return "refused"
+
+    assert read(_money, cell) == read(_money_cell, cell)
+    number = float(cell)
+    assert read(_money, number) == read(_money_cell, number)

@@ -290,8 +290,9 @@ def _money(cell: Any, unit: Unit, name: str) -> Decimal | None:
         # (C speed) say so, and Decimal reads it; anything else (spaces,
         # grouping commas, ¥, more places) takes the careful way below.
         whole, dot, places = cell.partition(".")
-        if (whole.isdecimal() or (whole[:1] == "-" and whole[1:].isdecimal())) \
-                and len(whole) <= 14:
+        digits = whole[1:] if whole[:1] == "-" else whole
+        # Below 10**13 (of the unit), as the careful way checks: 13 digits.
+        if digits.isdecimal() and len(digits) <= 13:
             if unit == "yuan":
                 if not dot or (len(places) <= 2 and places.isdecimal()):
                     return Decimal(cell)
@@ -301,7 +302,7 @@ def _money(cell: Any, unit: Unit, name: str) -> Decimal | None:
         text = repr(cell)
         point = text.find(".")
         if ("e" not in text and (point == -1 or len(text) - point <= 3) and text[-1].isdigit()
-                and len(text) <= 16):
+                and len(text) <= 16 and abs(cell) < 1e13):
             if unit == "yuan":
                 return Decimal(text)
             if cell.is_integer():
@@ -930,7 +931,7 @@ class _Auditor:
         self.first: date | None = None
         self.last: date | None = None
         self.diffs = _Diffs()
-        self.over: list[Row] = []
+        self.over: list[tuple[Row, bool]] = []  # (row, capped)
         self.over_count = 0
         self.over_total = ZERO
         self.unsettled: list[_Pending] = []
@@ -1209,10 +1210,15 @@ class _Auditor:
         if extra > TOLERANCE:
             self.over_count += 1
             self.over_total += extra
-            self.diffs.add(extra, amount)
+            if not capped:
+                # A capped sale's extra is the provider's cap against the
+                # plan's (25 for 20): the same on every capped sale, and no
+                # fixed fee. It stays above the plan.
+                self.diffs.add(extra, amount)
             if len(self.over) < 4 * ROW_LIMIT:
-                self.over.append(Row(name, line(), day, "sale", amount, fee, expected,
-                                     settled, card, card_no or None, _visible(ref) or None))
+                self.over.append((Row(name, line(), day, "sale", amount, fee, expected,
+                                      settled, card, card_no or None, _visible(ref) or None),
+                                  capped))
         elif extra < _BELOW:
             self.lower += 1
         if settled is not None and fee + settled != amount and settled > 0:
@@ -1253,7 +1259,8 @@ class _Auditor:
         fixed = self.diffs.fixed()
         fixed_total = sum((extra * count for extra, count in fixed.items()), ZERO)
         fixed_count = sum(fixed.values())
-        above_rows = [r for r in self.over if r.difference not in fixed][:ROW_LIMIT]
+        above_rows = [r for r, capped in self.over
+                      if capped or r.difference not in fixed][:ROW_LIMIT]
         above_count = self.over_count - fixed_count
         if above_count > 0:
             findings.append(Finding("above_plan", {"total": self.over_total - fixed_total},
@@ -1262,7 +1269,8 @@ class _Auditor:
         if rose is not None:
             findings.append(rose)
         if fixed:
-            rows = [r for r in self.over if r.difference in fixed][:ROW_LIMIT]
+            rows = [r for r, capped in self.over
+                    if not capped and r.difference in fixed][:ROW_LIMIT]
             allowed = self.term.fees.per_transaction or ZERO
             findings.append(Finding(
                 "fixed_fee", {"total": fixed_total, "each": max(fixed, key=lambda k: fixed[k]),
