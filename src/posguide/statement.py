@@ -930,8 +930,9 @@ class _Auditor:
         self.mondays: dict[date, date] = {}
         self.first: date | None = None
         self.last: date | None = None
-        self.diffs = _Diffs()
-        self.over: list[tuple[Row, bool]] = []  # (row, capped)
+        self.diffs = _Diffs()  # extras of sales the rate prices
+        self.capped_diffs = _Diffs()  # extras of sales the cap prices
+        self.over: list[Row] = []
         self.over_count = 0
         self.over_total = ZERO
         self.unsettled: list[_Pending] = []
@@ -1210,15 +1211,13 @@ class _Auditor:
         if extra > TOLERANCE:
             self.over_count += 1
             self.over_total += extra
-            if not capped:
-                # A capped sale's extra is the provider's cap against the
-                # plan's (25 for 20): the same on every capped sale, and no
-                # fixed fee. It stays above the plan.
-                self.diffs.add(extra, amount)
+            # A capped sale's extra repeats by itself when a provider caps
+            # higher than the plan (25 for 20): it counts to a fixed fee only
+            # when uncapped sales show the same extra (see finish).
+            (self.capped_diffs if capped else self.diffs).add(extra, amount)
             if len(self.over) < 4 * ROW_LIMIT:
-                self.over.append((Row(name, line(), day, "sale", amount, fee, expected,
-                                      settled, card, card_no or None, _visible(ref) or None),
-                                  capped))
+                self.over.append(Row(name, line(), day, "sale", amount, fee, expected,
+                                     settled, card, card_no or None, _visible(ref) or None))
         elif extra < _BELOW:
             self.lower += 1
         if settled is not None and fee + settled != amount and settled > 0:
@@ -1257,10 +1256,12 @@ class _Auditor:
         voids, refunds, reversed_refs, reversed_prints = self._match_reversals()
         findings: list[Finding] = []
         fixed = self.diffs.fixed()
+        for extra, entry in self.capped_diffs.counts.items():
+            if extra in fixed:
+                fixed[extra] += entry[0]
         fixed_total = sum((extra * count for extra, count in fixed.items()), ZERO)
         fixed_count = sum(fixed.values())
-        above_rows = [r for r, capped in self.over
-                      if capped or r.difference not in fixed][:ROW_LIMIT]
+        above_rows = [r for r in self.over if r.difference not in fixed][:ROW_LIMIT]
         above_count = self.over_count - fixed_count
         if above_count > 0:
             findings.append(Finding("above_plan", {"total": self.over_total - fixed_total},
@@ -1269,8 +1270,7 @@ class _Auditor:
         if rose is not None:
             findings.append(rose)
         if fixed:
-            rows = [r for r, capped in self.over
-                    if not capped and r.difference in fixed][:ROW_LIMIT]
+            rows = [r for r in self.over if r.difference in fixed][:ROW_LIMIT]
             allowed = self.term.fees.per_transaction or ZERO
             findings.append(Finding(
                 "fixed_fee", {"total": fixed_total, "each": max(fixed, key=lambda k: fixed[k]),
