@@ -341,3 +341,33 @@ def test_removing_a_terminal_from_a_home_without_history_makes_no_database(
                env=ENV).exit_code == 0
     assert cli("terminal", "remove", "n2", "--yes").exit_code == 0
     assert not (home / "posguide.db").exists()
+
+
+def test_latest_of_many_terminals_is_one_query_a_chunk_and_matches_all(home: Path) -> None:
+    from posguide.history import FEE_ABOVE_PLAN
+
+    store = local_store(home)
+    names = [f"t{i:04d}" for i in range(sql.IN_CHUNK * 2 + 7)]
+    events = [Event(terminal=n, kind="maintenance", date=date(2026, 1, 1 + i % 28))
+              for i, n in enumerate(names)]
+    events += [Event(terminal=n, kind="cleaning", date=date(2026, 2, 1)) for n in names[::3]]
+    # fee checks: the last that checked anything wins, across chunk borders
+    events += [Event(terminal=n, kind="fee-check", date=date(2026, 3, 1),
+                     data={"verdict": "higher"}) for n in names[::5]]
+    events += [Event(terminal=n, kind="fee-check", date=date(2026, 3, 2),
+                     data={"verdict": "unknown"}) for n in names[::10]]
+    events += [Event(terminal=n, kind="fee-check", date=date(2026, 3, 3),
+                     data={"verdict": "ok"}) for n in names[::15]]
+    store.append(events)
+    queries: list[str] = []
+    conn = store._db()
+    assert conn is not None
+    conn.set_trace_callback(queries.append)
+    some = store.latest(names + ["nobody"])
+    conn.set_trace_callback(None)
+    assert len(queries) == 2 * 3  # per chunk: the latest days and the fee checks
+    assert some == store.latest() and len(some) == len(names)
+    flagged = {n for n, kinds in some.items() if FEE_ABOVE_PLAN in kinds}
+    assert flagged == {n for n in names[::5] if n not in names[::15]}
+    assert store.latest([]) == {}
+    store.close()

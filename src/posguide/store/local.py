@@ -203,24 +203,24 @@ class LocalStore(Store):
         wanted = list(terminals) if terminals is not None else None
         out: dict[str, dict[str, date]] = {}
         with self._guard():
-            if wanted is None or len(wanted) > 50:
-                # A fleet: one pass over the index beats a lookup per terminal and kind.
-                keep = set(wanted) if wanted is not None else None
+            if wanted is None:
                 for term, kind, day in conn.execute(sql.LATEST_ALL):
-                    if (keep is None or term in keep) and (d := sql.stored_day(day)):
+                    if d := sql.stored_day(day):
                         out.setdefault(term, {})[kind] = d
-                sql.add_fee_flags(out, (row for row in conn.execute(sql.LATEST_FEE_CHECK_ALL)
-                                        if keep is None or row[0] in keep))
+                sql.add_fee_flags(out, conn.execute(sql.LATEST_FEE_CHECK_ALL))
                 return out
-            from ..history import KINDS
-
-            for term in wanted:
-                for kind in KINDS:
-                    row = conn.execute(sql.LATEST_ONE, (term, kind)).fetchone()
-                    if row is not None and (d := sql.stored_day(row[0])):
+            # One query per chunk of terminals (SQLite allows 999 parameters
+            # in old builds), however many kinds: one pass over the index each.
+            fee_checks: list[tuple[Any, ...]] = []
+            for start in range(0, len(wanted), sql.IN_CHUNK):
+                chunk = wanted[start:start + sql.IN_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for term, kind, day in conn.execute(sql.LATEST_SOME.format(marks=marks), chunk):
+                    if d := sql.stored_day(day):
                         out.setdefault(term, {})[kind] = d
-                if "fee-check" in out.get(term, {}):
-                    sql.add_fee_flags(out, conn.execute(sql.LATEST_FEE_CHECK_ONE, (term,)))
+                fee_checks += conn.execute(sql.FEE_CHECKS_SOME.format(marks=marks), chunk)
+            fee_checks.sort(key=lambda row: row[3])  # as recorded, across the chunks
+            sql.add_fee_flags(out, (row[:3] for row in fee_checks))
         return out
 
     def last_completed(self, terminal: str,

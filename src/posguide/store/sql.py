@@ -150,19 +150,21 @@ INSERT_EVENT = f"INSERT INTO events ({EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 
 COUNT_EVENTS = "SELECT count(*) FROM events"
 HAS_EVENT = "SELECT 1 FROM events WHERE id = ?"
 
-# Per (terminal, kind): one lookup in events_latest, however long the history.
-LATEST_ONE = "SELECT MAX(day) FROM events WHERE terminal = ? AND kind = ?"
 # Every terminal at once (a fleet): one pass over the index.
 LATEST_ALL = "SELECT terminal, kind, MAX(day) FROM events GROUP BY terminal, kind"
+# Some terminals at once, as many as IN_CHUNK in one query ({marks}: that many ?).
+IN_CHUNK = 500
+LATEST_SOME = ("SELECT terminal, kind, MAX(day) FROM events WHERE terminal IN ({marks}) "
+               "GROUP BY terminal, kind")
+FEE_CHECKS_SOME = ("SELECT terminal, day, data, seq FROM events "
+                   "WHERE kind = 'fee-check' AND terminal IN ({marks})")
 # Per (terminal, checklist): one lookup in events_completed.
 COMPLETED_ONE = "SELECT MAX(day) FROM events WHERE terminal = ? AND checklist = ?"
 COMPLETED_ALL = ("SELECT checklist, MAX(day) FROM events "
                  "WHERE terminal = ? AND checklist IS NOT NULL GROUP BY checklist")
-# The fee checks of one terminal, and of all at once, in the order recorded:
+# The fee checks of all terminals, in the order recorded (FEE_CHECKS_SOME: of some):
 # the latest that checked anything says whether money was taken above the
 # plan (`fee_rate`; see fee_flag).
-LATEST_FEE_CHECK_ONE = ("SELECT terminal, day, data FROM events "
-                        "WHERE terminal = ? AND kind = 'fee-check' ORDER BY seq")
 LATEST_FEE_CHECK_ALL = ("SELECT terminal, day, data FROM events WHERE kind = 'fee-check' "
                         "ORDER BY seq")
 
