@@ -350,7 +350,7 @@ def test_latest_of_many_terminals_is_one_query_a_chunk_and_matches_all(home: Pat
     names = [f"t{i:04d}" for i in range(sql.IN_CHUNK * 2 + 7)]
     events = [Event(terminal=n, kind="maintenance", date=date(2026, 1, 1 + i % 28))
               for i, n in enumerate(names)]
-    events += [Event(terminal=n, kind="cleaning", date=date(2026, 2, 1)) for n in names[::3]]
+    events += [Event(terminal=n, kind="inspection", date=date(2026, 2, 1)) for n in names[::3]]
     # fee checks: the last that checked anything wins, across chunk borders
     events += [Event(terminal=n, kind="fee-check", date=date(2026, 3, 1),
                      data={"verdict": "higher"}) for n in names[::5]]

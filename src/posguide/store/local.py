@@ -209,18 +209,20 @@ class LocalStore(Store):
                         out.setdefault(term, {})[kind] = d
                 sql.add_fee_flags(out, conn.execute(sql.LATEST_FEE_CHECK_ALL))
                 return out
-            # One query per chunk of terminals (SQLite allows 999 parameters
-            # in old builds), however many kinds: one pass over the index each.
-            fee_checks: list[tuple[Any, ...]] = []
+            # Two queries per chunk of terminals (SQLite allows 999 parameters
+            # in old builds), however many terminals and kinds.
+            from ..history import KINDS
+
+            kinds = ",".join(["(?)"] * len(KINDS))
             for start in range(0, len(wanted), sql.IN_CHUNK):
                 chunk = wanted[start:start + sql.IN_CHUNK]
-                marks = ",".join("?" * len(chunk))
-                for term, kind, day in conn.execute(sql.LATEST_SOME.format(marks=marks), chunk):
+                values = ",".join(["(?)"] * len(chunk))
+                query = sql.LATEST_SOME.format(values=values, kinds=kinds)
+                for term, kind, day in conn.execute(query, [*chunk, *KINDS]):
                     if d := sql.stored_day(day):
                         out.setdefault(term, {})[kind] = d
-                fee_checks += conn.execute(sql.FEE_CHECKS_SOME.format(marks=marks), chunk)
-            fee_checks.sort(key=lambda row: row[3])  # as recorded, across the chunks
-            sql.add_fee_flags(out, (row[:3] for row in fee_checks))
+                sql.add_fee_flags(out, conn.execute(sql.FEE_CHECKS_SOME.format(values=values),
+                                                    chunk))
         return out
 
     def last_completed(self, terminal: str,

@@ -153,11 +153,20 @@ HAS_EVENT = "SELECT 1 FROM events WHERE id = ?"
 # Every terminal at once (a fleet): one pass over the index.
 LATEST_ALL = "SELECT terminal, kind, MAX(day) FROM events GROUP BY terminal, kind"
 # Some terminals at once, as many as IN_CHUNK in one query ({marks}: that many ?).
-IN_CHUNK = 500
-LATEST_SOME = ("SELECT terminal, kind, MAX(day) FROM events WHERE terminal IN ({marks}) "
-               "GROUP BY terminal, kind")
-FEE_CHECKS_SOME = ("SELECT terminal, day, data, seq FROM events "
-                   "WHERE kind = 'fee-check' AND terminal IN ({marks})")
+IN_CHUNK = 400  # with the kinds, below the 999 parameters of old SQLite builds
+# One query, yet one index lookup per (terminal, kind) pair: a GROUP BY would
+# walk every event of the terminals (100,000 for a busy one). {values}: (?),(?)...
+# for the terminals, {kinds} the same for history.KINDS.
+LATEST_SOME = ("WITH t(terminal) AS (VALUES {values}), k(kind) AS (VALUES {kinds}) "
+               "SELECT t.terminal, k.kind, (SELECT MAX(day) FROM events e "
+               "WHERE e.terminal = t.terminal AND e.kind = k.kind) FROM t, k")
+# Per terminal, its latest fee check that checked anything (fee_flags skips
+# verdict "unknown": written as event_row writes JSON), one index walk each.
+FEE_CHECKS_SOME = ("WITH t(terminal) AS (VALUES {values}) "
+                   "SELECT e.terminal, e.day, e.data FROM t JOIN events e ON e.seq = "
+                   "(SELECT seq FROM events WHERE terminal = t.terminal AND kind = 'fee-check' "
+                   "AND (data IS NULL OR data NOT LIKE '%\"verdict\":\"unknown\"%') "
+                   "ORDER BY day DESC, seq DESC LIMIT 1)")
 # Per (terminal, checklist): one lookup in events_completed.
 COMPLETED_ONE = "SELECT MAX(day) FROM events WHERE terminal = ? AND checklist = ?"
 COMPLETED_ALL = ("SELECT checklist, MAX(day) FROM events "
