@@ -197,3 +197,27 @@ def test_the_quick_and_the_careful_money_readers_agree(cell: str, unit: str) -> 
     assert read(_money, cell) == read(_money_cell, cell)
     number = float(cell)
     assert read(_money, number) == read(_money_cell, number)
+
+
+def test_voids_and_uncredited_sales_keep_few_rows_yet_count_all(cli, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    import posguide.statement as statement
+
+    monkeypatch.setattr(statement, "EXAMPLES", 3)
+    init(cli)
+    assert cli("profile", "set", "fee_rate", "0.60", env=ENV).exit_code == 0
+    rows = []
+    for i in range(10):
+        rows.append(f"2026-11-1{i} 10:00:00,2000000000{i:02d},消费,100.00,0.60,0.00")
+        rows.append(f"2026-11-1{i} 11:00:00,3000000000{i:02d},撤销,-50.00,0.00,0.00")
+    rows.append("2026-11-25 10:00:00,100000000099,消费,100.00,0.60,99.40")
+    path = csv_file(tmp_path / "s.csv", rows)
+    data = json.loads(cli("statement", "audit", str(path), "--json", env=ENV).stdout)
+    found = {f["code"]: f for f in data["findings"]}
+    assert found["unsettled"]["count"] == 10
+    assert found["unsettled"]["money"]["amount"] == "1000.00"
+    assert found["unsettled"]["money"]["total"] == "994.00"
+    assert len(found["unsettled"]["rows"]) == 3
+    voids = data["summary"]["voids"]
+    assert voids["count"] == 10 and voids["amount"] == "500.00"
+    assert len(voids["unmatched"]) <= 3

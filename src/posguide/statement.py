@@ -40,6 +40,9 @@ Kind = Literal["sale", "void", "refund", "deduction", "other"]
 
 # Rows kept per finding; the counts and totals always cover every row.
 ROW_LIMIT = 200
+# Voids, refunds and uncredited sales kept as rows to show (the rest as sums
+# and hashes): which are shown is known only at the end, after matching.
+EXAMPLES = 4 * ROW_LIMIT
 # How far below the top of a file the header row may be (title rows above it).
 HEADER_SEARCH = 30
 # A rise of the effective rate smaller than this (percentage points) is noise.
@@ -905,13 +908,16 @@ class _Week:
     diffs: _Diffs = field(default_factory=lambda: _Diffs(64))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     """A row kept until every file is read: its fate depends on rows after it."""
 
-    row: Row
+    day: date
+    amount: Decimal
+    missing: Decimal  # what should have come: the amount less the fee
     key: int | None  # hash of the sale's reference number
     print_: int  # hash of (amount, card number, day)
+    row: Row | None  # for the first EXAMPLES only
 
 
 class _Auditor:
@@ -942,7 +948,10 @@ class _Auditor:
         self.foreign: list[Row] = []
         self.foreign_count = 0
         self.foreign_amount = ZERO
-        self.reversals: list[tuple[str, Row, int | None]] = []  # (kind, row, sale's ref)
+        # Every void and refund as (kind, amount, sale's ref, its two prints,
+        # example): the row itself only for the first EXAMPLES of them, so
+        # memory stays small however many there are.
+        self.reversals: list[tuple[str, Decimal, int | None, tuple[int, int], Row | None]] = []
         # Every sale's reference and (amount, card, day), as 8-byte hashes in
         # flat arrays: voids and refunds are matched against them once, at the end.
         self.sale_refs = array("q")
@@ -1163,8 +1172,9 @@ class _Auditor:
                 row = Row(name, line_of(), day, kind, amount, fee, None, settled, card,
                           card_no or None, _visible(ref) or None,
                           what=_visible(type_text.strip()))
-                self.reversals.append((kind, row, hash(("sale", orig or ref)) if (orig or ref)
-                                       else None))
+                self.reversals.append((
+                    kind, amount, hash(("sale", orig or ref)) if (orig or ref) else None,
+                    _prints(row), row if len(self.reversals) < EXAMPLES else None))
             elif kind == "deduction":
                 if settled is not None and (settled > 0 or not (settled or fee or amount)):
                     # Credited to the merchant, or nothing at all: no money taken.
@@ -1198,8 +1208,10 @@ class _Auditor:
         if has_settled and not settled:
             # no fee was seen taken from money that never came
             row = Row(name, line(), day, "sale", amount, fee, expected, settled, card,
-                      card_no or None, _visible(ref) or None)
-            self.unsettled.append(_Pending(row, key, print_))
+                      card_no or None, _visible(ref) or None) \
+                if len(self.unsettled) < EXAMPLES else None
+            missing = amount - (fee if fee is not None else expected or ZERO)
+            self.unsettled.append(_Pending(day, amount, missing, key, print_, row))
 
     def _sale_off(self, name: str, line: Callable[[], int], day: date, amount: Decimal,
                   fee: Decimal, settled: Decimal | None, card: Card | None, card_no: str,
@@ -1279,21 +1291,18 @@ class _Auditor:
         deduction = self._deduction()
         if deduction is not None:
             findings.append(deduction)
-        unsettled = [p.row for p in self.unsettled
+        unsettled = [p for p in self.unsettled
                      if not ((p.key is not None and p.key in reversed_refs)
                              or p.print_ in reversed_prints)]
         # Sales of the last day are credited the next day (T+1): not yet due.
-        due = [r for r in unsettled if r.day != self.last]
-        waiting = len(unsettled) - len(due)
-        waiting_amount = sum((r.amount for r in unsettled if r.day == self.last), ZERO)
-        unsettled = due
+        waiting = [p for p in unsettled if p.day == self.last]
+        waiting_amount = sum((p.amount for p in waiting), ZERO)
+        unsettled = [p for p in unsettled if p.day != self.last]
         if unsettled:
-            missing = sum((r.amount - (r.fee if r.fee is not None else r.expected or ZERO)
-                           for r in unsettled), ZERO)
-            findings.append(Finding("unsettled", {"total": missing,
-                                                  "amount": sum((r.amount for r in unsettled),
-                                                                ZERO)},
-                                    len(unsettled), unsettled[:ROW_LIMIT]))
+            findings.append(Finding(
+                "unsettled", {"total": sum((p.missing for p in unsettled), ZERO),
+                              "amount": sum((p.amount for p in unsettled), ZERO)},
+                len(unsettled), [p.row for p in unsettled if p.row is not None][:ROW_LIMIT]))
         if self.foreign_count:
             findings.append(Finding("foreign", {"total": self.foreign_amount},
                                     self.foreign_count, self.foreign))
@@ -1308,7 +1317,7 @@ class _Auditor:
             weeks.setdefault(monday, Tally()).merge(tally)
         return Audit(self.term.name, self.files, self.first, self.last, sales, by_card,
                      weeks, voids, refunds, self.unchecked, self.lower, self.other, findings,
-                     waiting, waiting_amount)
+                     len(waiting), waiting_amount)
 
     def _match_reversals(self) -> tuple[dict[str, Any], dict[str, Any], set[int], set[int]]:
         """Each void or refund matched to its sale: by the sale's reference
@@ -1317,19 +1326,19 @@ class _Auditor:
         out: dict[str, dict[str, Any]] = {
             kind: {"count": 0, "amount": ZERO, "matched": 0, "unmatched": []}
             for kind in ("void", "refund")}
-        wanted_refs = {key for _, _, key in self.reversals if key is not None}
-        wanted_prints = {p for _, row, _ in self.reversals for p in _prints(row)}
+        wanted_refs = {key for _, _, key, _, _ in self.reversals if key is not None}
+        wanted_prints = {p for _, _, _, pair, _ in self.reversals for p in pair}
         # One pass over the arrays for all of them together.
         refs = {h for h in self.sale_refs if h in wanted_refs} if wanted_refs else set()
         prints = ({h for h in self.sale_prints if h in wanted_prints} if wanted_prints
                   else set())
-        for kind, row, key in self.reversals:
+        for kind, amount, key, pair, row in self.reversals:
             entry = out[kind]
             entry["count"] += 1
-            entry["amount"] += row.amount
-            if (key is not None and key in refs) or any(p in prints for p in _prints(row)):
+            entry["amount"] += amount
+            if (key is not None and key in refs) or any(p in prints for p in pair):
                 entry["matched"] += 1
-            elif len(entry["unmatched"]) < ROW_LIMIT:
+            elif row is not None and len(entry["unmatched"]) < ROW_LIMIT:
                 entry["unmatched"].append(row.to_json())
         for entry in out.values():
             entry["amount"] = entry["amount"].quantize(CENT)
