@@ -178,7 +178,7 @@ def test_a_clean_statement_passes_check_and_a_bad_one_fails_it(cli, tmp_path: Pa
     bad = write(tmp_path / "bad.csv", st.layout_a_csv(st.layout_a_problems()))
     r = cli("statement", "audit", str(bad), "--check", env=ENV)
     assert r.exit_code == 1
-    assert "6 finding(s)" in r.out
+    assert "6 findings" in r.out
 
 
 def test_json_is_only_json_with_money_as_decimal_strings(cli, tmp_path: Path) -> None:

@@ -221,3 +221,55 @@ def test_voids_and_uncredited_sales_keep_few_rows_yet_count_all(cli, tmp_path: P
     voids = data["summary"]["voids"]
     assert voids["count"] == 10 and voids["amount"] == "500.00"
     assert len(voids["unmatched"]) <= 3
+
+
+def test_findings_without_money_above_the_plan_say_no_zero_amount(cli, tmp_path: Path,
+                                                                  lang: str) -> None:
+    init(cli)
+    assert cli("profile", "set", "fee_rate", "0.60", env=ENV).exit_code == 0
+    path = csv_file(tmp_path / "s.csv", [
+        "2026-11-19 12:00:00,100000000002,消费,200.00,1.20,0.00",  # never credited
+        "2026-11-20 10:00:00,100000000003,消费,100.00,0.60,99.40"])
+    r = cli("statement", "audit", str(path), env={**ENV, "POSGUIDE_LANG": lang,
+                                                  "POSGUIDE_WIDTH": "200"})
+    if lang == "en":
+        assert "1 finding, not money taken above your plan." in r.out, r.out
+        assert "0.00 CNY taken above" not in r.out and "finding(s)" not in r.out
+        assert "Difference" in r.out and "Extra" not in r.out
+        assert "2 sales, 300.00 CNY" in r.out
+    else:
+        assert "发现 1 个问题，但没有超出约定的多扣。" in r.out, r.out
+        assert "多扣 0.00" not in r.out
+        assert "差额" in r.out
+    html = tmp_path / "r.html"
+    cli("statement", "audit", str(path), "--html", str(html), env=ENV)
+    page = html.read_text(encoding="utf-8")
+    assert 'class="verdict ok"' not in page and 'class="verdict neutral"' in page
+
+
+def test_one_sale_is_said_in_the_singular(cli, tmp_path: Path) -> None:
+    init(cli)
+    assert cli("profile", "set", "fee_rate", "0.60", env=ENV).exit_code == 0
+    path = csv_file(tmp_path / "s.csv", ["2026-11-20 10:00:00,100000000003,消费,100.00,0.60,99.40"])
+    r = cli("statement", "audit", str(path), env={**ENV, "POSGUIDE_WIDTH": "200"})
+    assert "1 sale, 100.00 CNY. Fee taken 0.60 CNY" in r.out, r.out
+    assert "1 sales" not in r.out
+
+
+def test_an_unknown_layout_says_fee_or_settled_would_do(cli, tmp_path: Path,
+                                                       lang: str) -> None:
+    init(cli)
+    assert cli("profile", "set", "fee_rate", "0.60", env=ENV).exit_code == 0
+    path = csv_file(tmp_path / "s.csv", ["2026-11-20 10:00:00,100.00"], "交易时间,交易金额(元)\n")
+    r = cli("statement", "audit", str(path), env={**ENV, "POSGUIDE_LANG": lang})
+    assert r.exit_code == 2, r.output
+    said = " ".join(r.err.split())
+    wanted = "fee (or settled)" if lang == "en" else "fee（手续费）或 settled（结算金额）"
+    assert wanted in said, said
+
+
+def test_rate_rose_says_paid_more_than_the_first_rate_not_overcharged() -> None:
+    from posguide.i18n import catalogue
+
+    zh = catalogue("statement")["statement.finding.rate_rose"]["zh"]
+    assert "多付" in zh and "多扣" not in zh

@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from .errors import DataError, UsageError
 from .fees import CARDS, HUNDRED, RATE_PLACES, TOLERANCE, ZERO, Agreed, Card, agreed_for
-from .i18n import t
+from .i18n import t, tn
 from .merchant import foreign_fields
 from .profile import Terminal
 from .validate import CENT, luhn_ok, round_cent
@@ -218,7 +218,9 @@ def _unknown_layout(head: list[tuple[int, list[str]]], source: str, mapping: Map
         suggestion.append(f'--map "{_visible(pick or "HEADER")}={name}"')
     return UnknownLayout(t("statement.unknown_layout", path=source, line=line,
                            headers=join(f"“{_visible(h)}”" for h in headers[:30]),
-                           missing=join(missing), map=" ".join(suggestion),
+                           missing=join(t("statement.fee_or_settled") if m == "fee" else m
+                                        for m in missing),
+                           map=" ".join(suggestion),
                            fields=", ".join(FIELD_NAMES)))
 
 
@@ -1264,7 +1266,7 @@ class _Auditor:
             text = "\n".join(self.bad)
             if more:
                 text += "\n" + t("statement.bad_more", count=more)
-            raise BadRows(t("statement.bad_rows", count=self.bad_count) + "\n" + text)
+            raise BadRows(tn("statement.bad_rows", self.bad_count) + "\n" + text)
         voids, refunds, reversed_refs, reversed_prints = self._match_reversals()
         findings: list[Finding] = []
         fixed = self.diffs.fixed()

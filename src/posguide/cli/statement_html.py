@@ -67,7 +67,7 @@ def report(result: Audit) -> str:
         verdict = f'<p class="verdict neutral">{e(t("statement.html.verdict_ok"))}</p>'
     else:
         verdict = f'<p class="verdict ok">{e(t("statement.html.verdict_ok"))}</p>'
-    totals = t("statement.sales", count=sales.count, amount=format_money(sales.amount),
+    totals = tn("statement.sales", sales.count, amount=format_money(sales.amount),
                fees=format_money(sales.taken), plan=format_money(sales.expected),
                difference=format_money(result.difference))
     rates = t("statement.rate", rate=rate_text(sales.effective_rate),

@@ -76,7 +76,7 @@ def render(out: Console, result: Audit) -> None:
     if not sales.count:
         say(t("statement.no_sales"))
     else:
-        say(t("statement.sales", count=sales.count, amount=format_money(sales.amount),
+        say(tn("statement.sales", sales.count, amount=format_money(sales.amount),
               fees=format_money(sales.taken), plan=format_money(sales.expected),
               difference=format_money(result.difference)))
         say(t("statement.rate", rate=rate_text(sales.effective_rate),
@@ -87,14 +87,14 @@ def render(out: Console, result: Audit) -> None:
               refunds_matched=result.refunds["matched"]), style="dim")
     duplicates = sum(f.duplicates for f in result.files)
     if duplicates:
-        say(t("statement.duplicates", count=duplicates), style="dim")
+        say(tn("statement.duplicates", duplicates), style="dim")
     if result.unchecked:
-        say(t("statement.unchecked", count=result.unchecked), style="yellow")
+        say(tn("statement.unchecked", result.unchecked), style="yellow")
     if result.not_yet_due:
         say(tn("statement.not_yet_due", result.not_yet_due,
                amount=format_money(result.not_yet_due_amount)), style="dim")
     if result.other_rows:
-        say(t("statement.other_rows", count=result.other_rows), style="dim")
+        say(tn("statement.other_rows", result.other_rows), style="dim")
 
     if result.by_card:
         table = Table(box=None, padding=(0, 1, 0, 0), show_edge=False)
@@ -133,8 +133,12 @@ def render(out: Console, result: Audit) -> None:
         else:
             _marked(out, "ok", t("statement.clean"))
         return
-    _marked(out, "warn", t("statement.found", count=len(result.findings),
-                           overpaid=format_money(result.overpaid)))
+    if result.verdict == "higher":
+        found = tn("statement.found", len(result.findings),
+                   overpaid=format_money(result.overpaid))
+    else:  # only unsettled, foreign or a rate rise: no money clause of 0.00
+        found = tn("statement.found_nothing_above", len(result.findings))
+    _marked(out, "warn", found)
     for finding in result.findings:
         out.print()
         _finding(out, finding, len(result.files) == 1)

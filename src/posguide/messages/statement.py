@@ -34,9 +34,14 @@ MESSAGES = {
         "zh": "{path} 无法按 Excel 文件读取：{error}。请重新导出，或另存为 CSV。",
     },
     "statement.bad_rows": {
-        "en": "{count} row(s) of the statement cannot be read, so nothing was checked or recorded. Correct them (or export the statement again) and run the audit again:",
+        "en": "{count} rows of the statement cannot be read, so nothing was checked or recorded. Correct them (or export the statement again) and run the audit again:",
         "zh": "结算明细中有 {count} 行无法读取，因此没有核对，也没有记录。请改正这些行（或重新导出）后再核对：",
     },
+    "statement.bad_rows_one": {
+        "en": "1 row of the statement cannot be read, so nothing was checked or recorded. Correct it (or export the statement again) and run the audit again:",
+        "zh": "结算明细中有 1 行无法读取，因此没有核对，也没有记录。请改正这一行（或重新导出）后再核对：",
+    },
+    "statement.fee_or_settled": {"en": "fee (or settled)", "zh": "fee（手续费）或 settled（结算金额）"},
     "statement.bad_more": {"en": "  ... and {count} more.", "zh": "  ……还有 {count} 行。"},
     "statement.bad.money": {
         "en": "  {path}, line {line}, column “{column}”: '{value}' is not an amount.",
@@ -76,6 +81,10 @@ MESSAGES = {
         "en": "{count} sales, {amount} CNY. Fees taken {fees} CNY; your plan allows {plan} CNY; difference {difference} CNY.",
         "zh": "交易 {count} 笔，共 {amount} 元。实扣手续费 {fees} 元，按约定应扣 {plan} 元，相差 {difference} 元。",
     },
+    "statement.sales_one": {
+        "en": "1 sale, {amount} CNY. Fee taken {fees} CNY; your plan allows {plan} CNY; difference {difference} CNY.",
+        "zh": "交易 1 笔，共 {amount} 元。实扣手续费 {fees} 元，按约定应扣 {plan} 元，相差 {difference} 元。",
+    },
     "statement.rate": {
         "en": "Effective rate {rate}; your plan: {agreed}.",
         "zh": "实际费率 {rate}；约定费率 {agreed}。",
@@ -88,9 +97,17 @@ MESSAGES = {
         "en": "{count} sales were not checked: your plan has no rate for their card type. Add it, e.g. `posguide profile set fee_rate 0.60`.",
         "zh": "有 {count} 笔交易未核对：费率方案中没有该卡类型的费率。请补上，如 `posguide profile set fee_rate 0.60`。",
     },
+    "statement.unchecked_one": {
+        "en": "1 sale was not checked: your plan has no rate for its card type. Add it, e.g. `posguide profile set fee_rate 0.60`.",
+        "zh": "有 1 笔交易未核对：费率方案中没有该卡类型的费率。请补上，如 `posguide profile set fee_rate 0.60`。",
+    },
     "statement.duplicates": {
         "en": "{count} rows were in more than one file and were counted once.",
         "zh": "有 {count} 行在多个文件中重复出现，只计算一次。",
+    },
+    "statement.duplicates_one": {
+        "en": "1 row was in more than one file and was counted once.",
+        "zh": "有 1 行在多个文件中重复出现，只计算一次。",
     },
     "statement.not_yet_due": {
         "en": "{count} sales of the last day ({amount} CNY) are not credited yet: not yet due, as money usually arrives by about 14:00 the next day. Check them in the next statement.",
@@ -104,12 +121,16 @@ MESSAGES = {
         "en": "{count} rows of other kinds were not checked.",
         "zh": "另有 {count} 行其他类型的记录未核对。",
     },
+    "statement.other_rows_one": {
+        "en": "1 row of another kind was not checked.",
+        "zh": "另有 1 行其他类型的记录未核对。",
+    },
     "statement.col.card": {"en": "Card", "zh": "卡类型"},
     "statement.col.sales": {"en": "Sales", "zh": "笔数"},
     "statement.col.amount": {"en": "Amount", "zh": "金额"},
     "statement.col.fees": {"en": "Fees", "zh": "实扣"},
     "statement.col.plan": {"en": "Plan", "zh": "应扣"},
-    "statement.col.difference": {"en": "Extra", "zh": "多扣"},
+    "statement.col.difference": {"en": "Difference", "zh": "差额"},
     "statement.col.rate": {"en": "Rate", "zh": "实际费率"},
     "statement.col.agreed": {"en": "Agreed", "zh": "约定费率"},
     "statement.col.week": {"en": "Week of", "zh": "周（起）"},
@@ -153,8 +174,20 @@ MESSAGES = {
         "zh": "未能核对：费率方案中没有这些交易的费率",
     },
     "statement.found": {
-        "en": "{count} finding(s); {overpaid} CNY taken above your plan.",
+        "en": "{count} findings; {overpaid} CNY taken above your plan.",
         "zh": "发现 {count} 个问题；超出约定多扣 {overpaid} 元。",
+    },
+    "statement.found_one": {
+        "en": "1 finding; {overpaid} CNY taken above your plan.",
+        "zh": "发现 1 个问题；超出约定多扣 {overpaid} 元。",
+    },
+    "statement.found_nothing_above": {
+        "en": "{count} findings, none of them money taken above your plan.",
+        "zh": "发现 {count} 个问题，但没有超出约定的多扣。",
+    },
+    "statement.found_nothing_above_one": {
+        "en": "1 finding, not money taken above your plan.",
+        "zh": "发现 1 个问题，但没有超出约定的多扣。",
     },
     "statement.recorded": {
         "en": "Recorded as a fee check for '{name}' on {date}.",
@@ -179,7 +212,7 @@ MESSAGES = {
     },
     "statement.finding.rate_rose": {
         "en": "The {card} rate rose from {before} (week of {from_week}) to {after} from the week of {rose_week}: {extra} CNY more than the first rate would have taken.",
-        "zh": "{card}费率从 {before}（{from_week} 那一周）涨到了 {after}（自 {rose_week} 那一周起），比按最初费率多扣 {extra} 元。",
+        "zh": "{card}费率从 {before}（{from_week} 那一周）涨到了 {after}（自 {rose_week} 那一周起），比按最初费率多付 {extra} 元。",
     },
     "statement.todo.rate_rose": {
         "en": "A rate raised quietly after a cheap first month is a known scam. Compare it with your contract; if you did not agree to the change, ask for the old rate back and a refund, then run `posguide checklist legit-check`.",
