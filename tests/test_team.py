@@ -536,3 +536,36 @@ def test_damaged_progress_in_the_team_store_is_said_as_locally(team, team_db: Te
 
 
 BAD_PROGRESS = [b"[" * 100000, b"\xff", b"{}", b"[1]", b'"text"']
+
+
+def test_push_and_pull_carry_the_policy_and_the_default_terminal(cli: Cli, tmp_path: Path,
+                                                                  team_db: TeamDb,  # noqa: F811
+                                                                  ) -> None:
+    local = tmp_path / "local"
+    lenv = {"POSGUIDE_TODAY": TODAY, "POSGUIDE_USER": "anna"}
+
+    def here(*args: str, home: Path = local) -> Result:
+        return cli("--home", str(home), *args, env=lenv)
+
+    for name in ("shop1", "shop2"):
+        assert here("init", "--no-input", "--name", name, "--purchased",
+                    "2024-03-01").exit_code == 0
+    assert here("terminal", "use", "shop2").exit_code == 0
+    profile = local / "profile.toml"
+    profile.write_text(profile.read_text() + "\n[policy]\nmaintenance_warn_days = 14\n")
+    r = here("--database", team_db.url, "db", "push")
+    assert r.exit_code == 0, r.output
+    assert "maintenance_warn_days" in team_db.sql(
+        "SELECT value FROM settings WHERE key = 'policy'")[0][0]
+    # Pulled into a new home: the policy and the default come along.
+    other = tmp_path / "other"
+    r = here("--database", team_db.url, "db", "pull", home=other)
+    assert r.exit_code == 0, r.output
+    pulled = (other / "profile.toml").read_text()
+    assert "maintenance_warn_days = 14" in pulled and 'default = "shop2"' in pulled
+    # Both sides with a policy, different: refused, nothing written.
+    profile.write_text(profile.read_text().replace("= 14", "= 21"))
+    before = team_db.sql("SELECT value, rev FROM settings WHERE key = 'policy'")
+    r = here("--database", team_db.url, "db", "push")
+    assert r.exit_code == 3 and "[policy]" in r.err, r.output
+    assert team_db.sql("SELECT value, rev FROM settings WHERE key = 'policy'") == before

@@ -56,6 +56,7 @@ def with_ids(events: list[Event]) -> list[Event]:
 def _merge(source: Profile | None, target: Profile, copied: Copied, to: str) -> None:
     if source is None:
         return
+    had_default = target.default  # adding a terminal may make it the default
     differ = []
     for name, term in source.terminals.items():
         mine = target.terminals.get(name)
@@ -68,6 +69,15 @@ def _merge(source: Profile | None, target: Profile, copied: Copied, to: str) -> 
             differ.append(name)
     if differ:
         raise DataError(t("db.differs", names=join(differ), to=to))
+    # The [policy] (warning days) goes with the terminals: copied where the
+    # other side has none, refused where both have one and they differ.
+    if source.policy and target.policy and source.policy != target.policy:
+        raise DataError(t("db.policy_differs", to=to))
+    if source.policy and not target.policy:
+        target.policy = dict(source.policy)
+    # The default terminal likewise, where the other side has none.
+    if had_default is None and source.default in target.terminals:
+        target.default = source.default
 
 
 def push(local: Store, team: PostgresStore) -> Copied:

@@ -28,6 +28,10 @@ MESSAGES = {
         "en": "Nothing new to copy from {frm} to {to}: everything is there already ({same} terminals).",
         "zh": "从 {frm} 到 {to} 没有需要复制的新内容：全部已在（终端 {same} 台）。",
     },
+    "db.policy_differs": {
+        "en": "Not copied: both sides have a [policy] (warning days) and they differ, and posguide will not choose for you. Make the two the same (posguide profile edit), then run this again; nothing was written to {to}.",
+        "zh": "未复制：两边都有 [policy]（提醒天数）设置，但内容不同，posguide 不会替您选择。请先让两边一致（posguide profile edit），再运行一次；{to} 未写入任何内容。",
+    },
     "db.differs": {
         "en": "Not copied: terminal {names} is on both sides with different facts, and posguide will not choose for you. Make the two the same (profile show, profile set) or rename one of them, then run this again; nothing was written to {to}.",
         "zh": "未复制：终端 {names} 两边都有，但资料不同，posguide 不会替您选择。请先让两边一致（profile show、profile set）或给其中一台改名，再运行一次；{to} 未写入任何内容。",
