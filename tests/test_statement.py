@@ -469,10 +469,19 @@ def test_fee_check_counts_the_fixed_add_on_the_plan_allows(cli) -> None:
     assert json.loads(r.stdout)["verdict"] == "ok"
 
 
-def test_status_and_history_name_the_fee_flag_alike() -> None:
-    from posguide import history, status
+def test_the_fee_flag_is_no_kind_in_latest(cli, tmp_path: Path, home: Path) -> None:
+    from conftest import local_store
 
-    assert status.FEE_ABOVE_PLAN == history.FEE_ABOVE_PLAN
+    built = st.layout_a_problems()
+    setup(cli, built)
+    cli("statement", "audit", str(write(tmp_path / "a.csv", st.layout_a_csv(built))), env=ENV)
+    store = local_store(home)
+    from posguide.history import KINDS
+
+    assert set(store.latest()["main"]) <= set(KINDS)
+    assert store.fee_flags() == store.fee_flags(["main"])
+    assert str(store.fee_flags()["main"]) == "2026-12-01"
+    store.close()
 
 
 def test_every_message_a_finding_builds_exists_in_both_languages() -> None:

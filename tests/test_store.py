@@ -344,8 +344,6 @@ def test_removing_a_terminal_from_a_home_without_history_makes_no_database(
 
 
 def test_latest_of_many_terminals_is_one_query_a_chunk_and_matches_all(home: Path) -> None:
-    from posguide.history import FEE_ABOVE_PLAN
-
     store = local_store(home)
     names = [f"t{i:04d}" for i in range(sql.IN_CHUNK * 2 + 7)]
     events = [Event(terminal=n, kind="maintenance", date=date(2026, 1, 1 + i % 28))
@@ -365,9 +363,10 @@ def test_latest_of_many_terminals_is_one_query_a_chunk_and_matches_all(home: Pat
     conn.set_trace_callback(queries.append)
     some = store.latest(names + ["nobody"])
     conn.set_trace_callback(None)
-    assert len(queries) == 2 * 3  # per chunk: the latest days and the fee checks
+    assert len(queries) == 3  # one a chunk
     assert some == store.latest() and len(some) == len(names)
-    flagged = {n for n, kinds in some.items() if FEE_ABOVE_PLAN in kinds}
-    assert flagged == {n for n in names[::5] if n not in names[::15]}
+    flags = store.fee_flags(names + ["nobody"])
+    assert flags == store.fee_flags()
+    assert set(flags) == {n for n in names[::5] if n not in names[::15]}
     assert store.latest([]) == {}
     store.close()

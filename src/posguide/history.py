@@ -22,11 +22,6 @@ RECORD_KINDS = (
     "software-update", "fee-check", "sim-renewal",
 )
 KINDS = RECORD_KINDS + ("sim-swap", "checklist")
-# Not a kind: a key of Store.latest() present while the latest fee check of a
-# terminal (by date, then by order recorded) found money taken above the plan
-# (status `fee_rate`); status.py spells it out too, so `status --demo` need not
-# import this module.
-FEE_ABOVE_PLAN = "fee-check:above-plan"
 
 
 @dataclass

@@ -395,9 +395,10 @@ def look(store: Store, today: date) -> Looked:
     if profile is None or not profile.terminals:
         raise DataError(t("notify.no_profile", path=str(store.home.root)))
     latest = store.latest(profile.terminals)
+    flags = store.fee_flags(profile.terminals)
     policy = profile.effective_policy()
     return [(term, evaluate(term, latest.get(term.name, {}), policy, today,
-                            profile.needs_name(term.name)))
+                            profile.needs_name(term.name), flags.get(term.name)))
             for term in profile.terminals.values()]
 
 

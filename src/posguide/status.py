@@ -169,9 +169,10 @@ def _profile(term: Terminal, suffix: str) -> Finding:
     return Finding("profile", "info", None, None, words, fixes)
 
 
-def _fee_rate(latest: Mapping[str, date], term: Terminal, suffix: str) -> Finding:
-    """Money taken above the plan, as the latest fee check or audit found it."""
-    found = latest.get(FEE_ABOVE_PLAN)
+def _fee_rate(latest: Mapping[str, date], found: date | None, term: Terminal,
+              suffix: str) -> Finding:
+    """Money taken above the plan, as the latest fee check or audit found it
+    (`found`: its day, from Store.fee_flags)."""
     if found is None or found < term.started:
         key = "status.fee_rate.ok" if latest.get("fee-check") else "status.fee_rate.unknown"
         return Finding("fee_rate", "ok", None, None, partial(t, key))
@@ -201,9 +202,12 @@ def with_terminal(command: str, name: str) -> str:
 
 
 def evaluate(term: Terminal, latest: Mapping[str, date], policy: Mapping[str, int],
-             today: date, name_in_fixes: bool = False) -> list[Finding]:
+             today: date, name_in_fixes: bool = False,
+             fee_flag: date | None = None) -> list[Finding]:
     """Every code for one terminal, in CODES order. `name_in_fixes`: the fix
-    commands name the terminal, because the default would pick another one."""
+    commands name the terminal, because the default would pick another one.
+    `fee_flag`: the day a fee check found money above the plan, if the latest
+    did (Store.fee_flags)."""
     suffix = with_terminal("", term.name) if name_in_fixes else ""
     found = {
         "terminal_service": _expiry("terminal_service", term.service_end,
@@ -216,13 +220,8 @@ def evaluate(term: Terminal, latest: Mapping[str, date], policy: Mapping[str, in
         found[code] = _interval(code, latest.get(kind), term,
                                 policy[f"{code}_warn_days"], policy[f"{code}_critical_days"],
                                 today, suffix)
-    found["fee_rate"] = _fee_rate(latest, term, suffix)
+    found["fee_rate"] = _fee_rate(latest, fee_flag, term, suffix)
     return [found[code] for code in CODES]
-
-
-# history.FEE_ABOVE_PLAN, written out: `status --demo` does not import the
-# history for it (a test checks the two are the same).
-FEE_ABOVE_PLAN = "fee-check:above-plan"
 
 
 # Among findings of one severity, what hurts the merchant most comes first: an

@@ -44,10 +44,11 @@ def write_calendar(ics: Path) -> None:
     policy = profile.effective_policy()
     warn_days = {code: policy[f"{code}_warn_days"] for code in EXPIRY_CODES}
     latest = STATE.store.latest(profile.terminals)
+    flags = STATE.store.fee_flags(profile.terminals)
     items = []
     for term in profile.terminals.values():
         findings = evaluate(term, latest.get(term.name, {}), policy, today,
-                            profile.needs_name(term.name))
+                            profile.needs_name(term.name), flags.get(term.name))
         items.extend(reminders(term.name, findings, warn_days, today))
     data = to_ics(items, datetime.now(UTC))
     target = ics.expanduser().absolute()

@@ -55,7 +55,7 @@ def sim_finding(profile: Profile, term: Terminal, today: date) -> Finding:
     from ..status import evaluate
 
     latest = STATE.store.latest([term.name]).get(term.name, {})
-    findings = evaluate(term, latest, profile.effective_policy(), today)
+    findings = evaluate(term, latest, profile.effective_policy(), today)  # sim_expiry only
     return next(f for f in findings if f.code == "sim_expiry")
 
 

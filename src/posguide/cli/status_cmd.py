@@ -55,11 +55,14 @@ def status(
             return 0
         policy = profile.effective_policy()
         terms = list(profile.terminals.values()) if all_ else [profile.pick(STATE.terminal_name)]
-        latest_all = store.latest(term.name for term in terms)
+        names = [term.name for term in terms]
+        latest_all = store.latest(names)
+        flags = store.fee_flags(names)
         explicit = STATE.terminal_name is not None and not all_
         for term in terms:
             results.append((term, evaluate(term, latest_all.get(term.name, {}), policy, today,
-                                           profile.needs_name(term.name, explicit))))
+                                           profile.needs_name(term.name, explicit),
+                                           flags.get(term.name))))
 
     if within_days is not None:
         results = [(term, [f for f in fs if _due_within(f, within_days)]) for term, fs in results]

@@ -203,8 +203,14 @@ class Store(ABC):
 
     @abstractmethod
     def latest(self, terminals: Iterable[str] | None = None) -> dict[str, dict[str, date]]:
-        """{terminal: {kind: latest date}}: all status needs from the history,
+        """{terminal: {kind: latest date}}: what status needs of the history,
         for the terminals given (history.KINDS, a lookup each) or all of them."""
+
+    @abstractmethod
+    def fee_flags(self, terminals: Iterable[str] | None = None) -> dict[str, date]:
+        """{terminal: day} of each terminal whose latest fee check that checked
+        anything found money taken above the plan (status `fee_rate`), for the
+        terminals given or all; the rule is fee_history.fee_flags, in one place."""
 
     @abstractmethod
     def last_completed(self, terminal: str,

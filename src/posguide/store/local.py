@@ -207,9 +207,8 @@ class LocalStore(Store):
                 for term, kind, day in conn.execute(sql.LATEST_ALL):
                     if d := sql.stored_day(day):
                         out.setdefault(term, {})[kind] = d
-                sql.add_fee_flags(out, conn.execute(sql.LATEST_FEE_CHECK_ALL))
                 return out
-            # Two queries per chunk of terminals (SQLite allows 999 parameters
+            # One query per chunk of terminals (SQLite allows 999 parameters
             # in old builds), however many terminals and kinds.
             from ..history import KINDS
 
@@ -221,9 +220,24 @@ class LocalStore(Store):
                 for term, kind, day in conn.execute(query, [*chunk, *KINDS]):
                     if d := sql.stored_day(day):
                         out.setdefault(term, {})[kind] = d
-                sql.add_fee_flags(out, conn.execute(sql.FEE_CHECKS_SOME.format(values=values),
-                                                    chunk))
         return out
+
+    def fee_flags(self, terminals: Iterable[str] | None = None) -> dict[str, date]:
+        from ..fee_history import fee_flags
+
+        conn = self._db()
+        if conn is None:
+            return {}
+        with self._guard():
+            if terminals is None:
+                return fee_flags(conn.execute(sql.LATEST_FEE_CHECK_ALL))
+            wanted = list(terminals)
+            rows: list[tuple[str, str, str | None]] = []
+            for start in range(0, len(wanted), sql.IN_CHUNK):
+                chunk = wanted[start:start + sql.IN_CHUNK]
+                values = ",".join(["(?)"] * len(chunk))
+                rows += conn.execute(sql.FEE_CHECKS_SOME.format(values=values), chunk)
+            return fee_flags(rows)
 
     def last_completed(self, terminal: str,
                        checklists: Iterable[str] | None = None) -> dict[str, date]:

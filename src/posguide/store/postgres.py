@@ -395,12 +395,18 @@ class PostgresStore(Store):
             for term, kind, day in rows:
                 if d := sql.stored_day(day):
                     out.setdefault(term, {})[kind] = d
-            # Whether each terminal's latest fee check found money above the
-            # plan (status `fee_rate`), read as the local store reads it.
-            fee_checks = (conn.execute(sql.LATEST_FEE_CHECK_ALL) if terminals is None
-                          else conn.execute(FEE_CHECKS_SOME, (wanted,)))
-            sql.add_fee_flags(out, fee_checks)
             return out
+
+    def fee_flags(self, terminals: Iterable[str] | None = None) -> dict[str, date]:
+        from ..fee_history import fee_flags
+
+        with self._reading() as conn:
+            if terminals is None:
+                return fee_flags(conn.execute(sql.LATEST_FEE_CHECK_ALL))
+            wanted = list(terminals)
+            if not wanted:
+                return {}
+            return fee_flags(conn.execute(FEE_CHECKS_SOME, (wanted,)))
 
     def last_completed(self, terminal: str,
                        checklists: Iterable[str] | None = None) -> dict[str, date]:

@@ -178,18 +178,6 @@ LATEST_FEE_CHECK_ALL = ("SELECT terminal, day, data FROM events WHERE kind = 'fe
                         "ORDER BY seq")
 
 
-def add_fee_flags(latest: dict[str, dict[str, date]],
-                  rows: Iterable[tuple[str, str, str | None]]) -> None:
-    """Put history.FEE_ABOVE_PLAN (the day) into `latest` for each terminal
-    whose latest fee check found money taken above the plan. `rows` are
-    (terminal, day, data) fee checks in the order recorded."""
-    from ..fee_history import fee_flags
-    from ..history import FEE_ABOVE_PLAN
-
-    for terminal, day in fee_flags(rows).items():
-        latest.setdefault(terminal, {})[FEE_ABOVE_PLAN] = day
-
-
 # The kinds whose events complete a checklist (the `checklist` column).
 COMPLETING_KINDS = ("checklist", "sim-swap")
 
