@@ -273,3 +273,15 @@ def test_rate_rose_says_paid_more_than_the_first_rate_not_overcharged() -> None:
 
     zh = catalogue("statement")["statement.finding.rate_rose"]["zh"]
     assert "多付" in zh and "多扣" not in zh
+
+
+def test_after_only_an_audit_that_checked_nothing_status_still_says_unknown(
+        cli, tmp_path: Path) -> None:
+    init(cli, "--fee-debit", "0.50")
+    before = fee_rate(cli)
+    path = csv_file(tmp_path / "s.csv", UNCHECKABLE)
+    assert cli("statement", "audit", str(path), env=ENV).exit_code == 0
+    after = fee_rate(cli)
+    assert after["severity"] == "ok" and after["message"] == before["message"]
+    r = cli("history", env=ENV)
+    assert "not checked" in r.out, r.out

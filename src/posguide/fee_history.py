@@ -29,12 +29,13 @@ def record_fee_check(store: Store, terminal: str, day: date, data: dict[str, Any
     store.append([Event(terminal=terminal, kind=KIND, date=day, data=data)])
 
 
-def fee_flags(rows: Iterable[tuple[str, str, str | None]]) -> dict[str, date]:
+def fee_flags(rows: Iterable[tuple[str, str, str | None]]) -> dict[str, date | None]:
     """The rule for `fee_rate`, for every store: per terminal, the latest fee
     check (by day, then as recorded) that checked anything wins; when it says
-    "higher", the terminal maps to its day. `rows` are (terminal, day, data as
-    JSON text) in the order recorded. A check that could check nothing
-    (verdict "unknown") neither raises nor clears the flag."""
+    "higher", the terminal maps to its day, else to None. A terminal with no
+    such check is left out. `rows` are (terminal, day, data as JSON text) in
+    the order recorded. A check that could check nothing (verdict "unknown")
+    neither raises nor clears the flag."""
     import json
 
     from .store.sql import stored_day
@@ -42,7 +43,7 @@ def fee_flags(rows: Iterable[tuple[str, str, str | None]]) -> dict[str, date]:
     by_terminal: dict[str, list[tuple[str, int, str | None]]] = {}
     for order, (terminal, day, data) in enumerate(rows):
         by_terminal.setdefault(terminal, []).append((day, order, data))
-    out: dict[str, date] = {}
+    out: dict[str, date | None] = {}
     for terminal, checks in by_terminal.items():
         for day, _, data in sorted(checks, key=lambda c: (c[0], c[1]), reverse=True):
             try:
@@ -52,7 +53,6 @@ def fee_flags(rows: Iterable[tuple[str, str, str | None]]) -> dict[str, date]:
                 verdict = None
             if verdict == "unknown":
                 continue
-            if verdict == "higher" and (parsed := stored_day(day)):
-                out[terminal] = parsed
+            out[terminal] = stored_day(day) if verdict == "higher" else None
             break
     return out

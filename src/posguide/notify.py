@@ -398,7 +398,8 @@ def look(store: Store, today: date) -> Looked:
     flags = store.fee_flags(profile.terminals)
     policy = profile.effective_policy()
     return [(term, evaluate(term, latest.get(term.name, {}), policy, today,
-                            profile.needs_name(term.name), flags.get(term.name)))
+                            profile.needs_name(term.name), flags.get(term.name),
+                            term.name in flags))
             for term in profile.terminals.values()]
 
 

@@ -169,12 +169,11 @@ def _profile(term: Terminal, suffix: str) -> Finding:
     return Finding("profile", "info", None, None, words, fixes)
 
 
-def _fee_rate(latest: Mapping[str, date], found: date | None, term: Terminal,
-              suffix: str) -> Finding:
-    """Money taken above the plan, as the latest fee check or audit found it
-    (`found`: its day, from Store.fee_flags)."""
+def _fee_rate(checked: bool, found: date | None, term: Terminal, suffix: str) -> Finding:
+    """Money taken above the plan, as the latest fee check or audit that
+    checked anything found it (`found`: its day, from Store.fee_flags)."""
     if found is None or found < term.started:
-        key = "status.fee_rate.ok" if latest.get("fee-check") else "status.fee_rate.unknown"
+        key = "status.fee_rate.ok" if checked else "status.fee_rate.unknown"
         return Finding("fee_rate", "ok", None, None, partial(t, key))
     return Finding("fee_rate", "warn", None, None,
                    partial(t, "status.fee_rate.warn", date=found.isoformat()),
@@ -203,11 +202,12 @@ def with_terminal(command: str, name: str) -> str:
 
 def evaluate(term: Terminal, latest: Mapping[str, date], policy: Mapping[str, int],
              today: date, name_in_fixes: bool = False,
-             fee_flag: date | None = None) -> list[Finding]:
+             fee_flag: date | None = None, fee_checked: bool | None = None) -> list[Finding]:
     """Every code for one terminal, in CODES order. `name_in_fixes`: the fix
     commands name the terminal, because the default would pick another one.
     `fee_flag`: the day a fee check found money above the plan, if the latest
-    did (Store.fee_flags)."""
+    did (Store.fee_flags); `fee_checked`: whether any fee check checked
+    anything (by default: whether there is a fee check at all)."""
     suffix = with_terminal("", term.name) if name_in_fixes else ""
     found = {
         "terminal_service": _expiry("terminal_service", term.service_end,
@@ -220,7 +220,8 @@ def evaluate(term: Terminal, latest: Mapping[str, date], policy: Mapping[str, in
         found[code] = _interval(code, latest.get(kind), term,
                                 policy[f"{code}_warn_days"], policy[f"{code}_critical_days"],
                                 today, suffix)
-    found["fee_rate"] = _fee_rate(latest, fee_flag, term, suffix)
+    checked = bool(latest.get("fee-check")) if fee_checked is None else fee_checked
+    found["fee_rate"] = _fee_rate(checked, fee_flag, term, suffix)
     return [found[code] for code in CODES]
 
 

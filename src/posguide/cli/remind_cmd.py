@@ -48,7 +48,8 @@ def write_calendar(ics: Path) -> None:
     items = []
     for term in profile.terminals.values():
         findings = evaluate(term, latest.get(term.name, {}), policy, today,
-                            profile.needs_name(term.name), flags.get(term.name))
+                            profile.needs_name(term.name), flags.get(term.name),
+                            term.name in flags)
         items.extend(reminders(term.name, findings, warn_days, today))
     data = to_ics(items, datetime.now(UTC))
     target = ics.expanduser().absolute()

@@ -62,7 +62,7 @@ def status(
         for term in terms:
             results.append((term, evaluate(term, latest_all.get(term.name, {}), policy, today,
                                            profile.needs_name(term.name, explicit),
-                                           flags.get(term.name))))
+                                           flags.get(term.name), term.name in flags)))
 
     if within_days is not None:
         results = [(term, [f for f in fs if _due_within(f, within_days)]) for term, fs in results]

@@ -207,10 +207,11 @@ class Store(ABC):
         for the terminals given (history.KINDS, a lookup each) or all of them."""
 
     @abstractmethod
-    def fee_flags(self, terminals: Iterable[str] | None = None) -> dict[str, date]:
+    def fee_flags(self, terminals: Iterable[str] | None = None) -> dict[str, date | None]:
         """{terminal: day} of each terminal whose latest fee check that checked
-        anything found money taken above the plan (status `fee_rate`), for the
-        terminals given or all; the rule is fee_history.fee_flags, in one place."""
+        anything found money taken above the plan (status `fee_rate`), None
+        when it found none, for the terminals given or all (one with no such
+        check left out); the rule is fee_history.fee_flags, in one place."""
 
     @abstractmethod
     def last_completed(self, terminal: str,

@@ -222,7 +222,7 @@ class LocalStore(Store):
                         out.setdefault(term, {})[kind] = d
         return out
 
-    def fee_flags(self, terminals: Iterable[str] | None = None) -> dict[str, date]:
+    def fee_flags(self, terminals: Iterable[str] | None = None) -> dict[str, date | None]:
         from ..fee_history import fee_flags
 
         conn = self._db()

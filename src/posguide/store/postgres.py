@@ -397,7 +397,7 @@ class PostgresStore(Store):
                     out.setdefault(term, {})[kind] = d
             return out
 
-    def fee_flags(self, terminals: Iterable[str] | None = None) -> dict[str, date]:
+    def fee_flags(self, terminals: Iterable[str] | None = None) -> dict[str, date | None]:
         from ..fee_history import fee_flags
 
         with self._reading() as conn:
