@@ -11,7 +11,11 @@ from ..render import print_notices, say
 from .common import STATE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..store.local import LocalStore
     from ..store.postgres import PostgresStore
+    from ..team import Copied
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode="rich")
 
@@ -42,36 +46,33 @@ def init() -> None:
 
 @app.command("push")
 def push() -> None:
-    from ..store.local import LocalStore
     from ..team import push as do_push
 
     team = _team()
-    local = LocalStore(STATE.home)
-    try:
-        done = do_push(local, team)
-        print_notices(local.notices)
-    finally:
-        local.close()
-    print_notices(done.notices)
-    _said(done, "db.pushed", frm=str(STATE.home.root), to=team.describe())
+    _copy(lambda local: do_push(local, team), "db.pushed",
+          frm=str(STATE.home.root), to=team.describe())
 
 
 @app.command("pull")
 def pull() -> None:
-    from ..store.local import LocalStore
     from ..team import pull as do_pull
 
     team = _team()
+    _copy(lambda local: do_pull(team, local), "db.pulled",
+          frm=team.describe(), to=str(STATE.home.root))
+
+
+def _copy(run: Callable[[LocalStore], Copied], key: str, frm: str, to: str) -> None:
+    """Copy between this home's local store and the team's, then say what moved."""
+    from ..store.local import LocalStore
+
     local = LocalStore(STATE.home)
     try:
-        done = do_pull(team, local)
+        done = run(local)
         print_notices(local.notices)
     finally:
         local.close()
-    _said(done, "db.pulled", frm=team.describe(), to=str(STATE.home.root))
-
-
-def _said(done, key: str, frm: str, to: str) -> None:  # type: ignore[no-untyped-def]
+    print_notices(done.notices)
     if not (done.terminals or done.events or done.progress):
         say(t("db.nothing_new", frm=frm, to=to, same=done.same), style="green")
         return

@@ -292,14 +292,7 @@ class LocalStore(Store):
             return []
         with self._guard():
             rows = conn.execute(sql.ALL_PROGRESS).fetchall()
-        out = []
-        for terminal, checklist, payload in rows:
-            try:
-                out.append((terminal, checklist, sql.progress_from_text(
-                    payload, where=self.describe(), terminal=terminal, checklist=checklist)))
-            except DataError:
-                continue  # unreadable: load_progress says so when it is offered
-        return out
+        return sql.readable_progress(rows, where=self.describe())
 
     # ================================================================ writing rows
 

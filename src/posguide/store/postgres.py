@@ -451,14 +451,7 @@ class PostgresStore(Store):
         """Every saved wizard state: (terminal, checklist, data)."""
         with self._reading() as conn:
             rows = conn.execute(sql.ALL_PROGRESS).fetchall()
-        out = []
-        for terminal, checklist, text in rows:
-            try:
-                out.append((terminal, checklist, sql.progress_from_text(
-                    text, where=self.describe(), terminal=terminal, checklist=checklist)))
-            except DataError:
-                continue  # unreadable: load_progress says so when it is offered
-        return out
+        return sql.readable_progress(rows, where=self.describe())
 
     # ------------------------------------------------------------ the schema
 

@@ -233,6 +233,22 @@ def progress_from_text(text: Any, *, where: str, terminal: str,
     return data
 
 
+
+def readable_progress(rows: Any, *, where: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every (terminal, checklist, data) of ALL_PROGRESS rows that can be read.
+    An unreadable entry is left out here: load_progress says so when the
+    wizard offers it."""
+    from ..errors import DataError
+
+    out = []
+    for terminal, checklist, text in rows:
+        try:
+            out.append((terminal, checklist, progress_from_text(
+                text, where=where, terminal=terminal, checklist=checklist)))
+        except DataError:
+            continue
+    return out
+
 # ------------------------------------------------------------------ pending (local)
 
 GET_PENDING = "SELECT profile, events, cleared FROM pending WHERE id = 1"
