@@ -113,6 +113,11 @@ def _run(args: list[str]) -> int:
     except KeyboardInterrupt:
         _print_error(t("cli.interrupted"), style="yellow")
         return errors.INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`posguide history | head`): it took what it
+        # wanted, nothing is wrong. Saves are done before output, so none is cut.
+        _quiet_stdout()
+        return errors.OK
     except Exception as exc:
         from typer._click.exceptions import ClickException
 
@@ -156,6 +161,16 @@ def _lenient_stdin() -> None:
         # Already reading, or not a text stream: then it stays as it is.
         with contextlib.suppress(ValueError, OSError, AttributeError):
             reconfigure(errors="surrogateescape")
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush
+    does not fail again on the closed pipe (the recipe in Python's signal docs)."""
+    # Not a real file descriptor (a test's stream): nothing will flush it then.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _print_error(message: str, style: str = "red") -> None:

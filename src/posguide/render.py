@@ -51,6 +51,12 @@ def _console(stderr: bool) -> Console:
                 else:
                     yield Segment(shown(text), segment.style, segment.control)
 
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 here; a reader that stopped early (`| head`) is not a
+            # problem, so the CLI's own handler ends the run quietly with 0.
+            self.quiet = True
+            raise BrokenPipeError
+
     width = None
     value = os.environ.get("POSGUIDE_WIDTH", "")
     if value.isascii() and value.isdigit() and 20 <= int(value) <= 1000:
