@@ -18,19 +18,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fleet import TODAY, fleet_rows, write_csv  # noqa: E402
+from fleet import fleet_rows, run, write_csv  # noqa: E402
 
 received: list[int] = []
 
@@ -43,19 +40,6 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
-
-
-def run(home: Path, *args: str, ok: tuple[int, ...] = (0,)) -> float:
-    env = {**os.environ, "POSGUIDE_HOME": str(home), "POSGUIDE_TODAY": TODAY.isoformat(),
-           "POSGUIDE_LANG": "en"}
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "posguide", *args], env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    elapsed = time.perf_counter() - start
-    if done.returncode not in ok:
-        sys.exit(f"posguide {' '.join(args)} failed ({done.returncode}):\n"
-                 + done.stderr.decode(errors="replace"))
-    return elapsed
 
 
 def main() -> None:

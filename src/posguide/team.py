@@ -25,7 +25,7 @@ from .prose import join
 if TYPE_CHECKING:
     from .history import Event
     from .profile import Profile
-    from .store import Store
+    from .store import Change, Store
     from .store.postgres import PostgresStore
 
 
@@ -80,6 +80,17 @@ def _merge(source: Profile | None, target: Profile, copied: Copied, to: str) -> 
         target.default = source.default
 
 
+def _merge_and_record(source: Profile | None, events: list[Event], target: Store,
+                      change: Change, copied: Copied) -> None:
+    """Inside `target`'s change: the source's terminals merged in, and the
+    events it does not hold yet (by id) recorded, so a second copy adds nothing."""
+    _merge(source, change.profile, copied, target.describe())
+    have = {e.id for e in target.events()}
+    new = [e for e in events if e.id not in have]
+    change.record(new)
+    copied.events = len(new)
+
+
 def push(local: Store, team: PostgresStore) -> Copied:
     """A local home's terminals, history and wizard progress into the team's
     database, whose schema is created or upgraded first."""
@@ -90,11 +101,7 @@ def push(local: Store, team: PostgresStore) -> Copied:
     events = with_ids(local.events())
     progress = local.all_progress()
     with team.change(create=True) as change:
-        _merge(source, change.profile, copied, team.describe())
-        have = {e.id for e in team.events()}
-        new = [e for e in events if e.id not in have]
-        change.record(new)
-        copied.events = len(new)
+        _merge_and_record(source, events, team, change, copied)
         for terminal, checklist, data in progress:
             try:
                 there = team.load_progress(terminal, checklist)
@@ -113,9 +120,5 @@ def pull(team: PostgresStore, local: Store) -> Copied:
     source = team.profile()
     events = [e for e in team.events() if e.terminal in source.terminals]
     with local.change(create=True) as change:
-        _merge(source, change.profile, copied, local.describe())
-        have = {e.id for e in local.events()}
-        new = [e for e in events if e.id not in have]
-        change.record(new)
-        copied.events = len(new)
+        _merge_and_record(source, events, local, change, copied)
     return copied
